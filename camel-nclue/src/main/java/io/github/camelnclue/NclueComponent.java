@@ -1,0 +1,124 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.github.camelnclue.client.ApiCallListener;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.ObjectHelper;
+
+/**
+ * Runs NAVER Cloud NCLUE jobs (features, task models, task runs and their result files) and DataForest AI apps.
+ */
+@Component("nclue")
+public class NclueComponent extends HealthCheckComponent {
+
+    @Metadata(description = "The configuration every endpoint starts from")
+    private NclueConfiguration configuration = new NclueConfiguration();
+
+    private final ObjectMapper objectMapper = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private ApiCallListener apiCallListener = ApiCallListener.NONE;
+    private ExecutorService httpExecutor;
+    private HttpClient httpClient;
+
+    public NclueComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        NclueConfiguration config = configuration.copy();
+        NclueEndpoint endpoint = new NclueEndpoint(uri, this, config);
+        config.setResource(resource(remaining));
+        setProperties(endpoint, parameters);
+        if (config.getOperation() != null) {
+            config.getResource().requireSupported(config.getOperation());
+        }
+        if (ObjectHelper.isEmpty(config.getAccessKey()) || ObjectHelper.isEmpty(config.getSecretKey())) {
+            throw new IllegalArgumentException(
+                    "accessKey and secretKey must be set on the nclue component or endpoint (uri: "
+                                               + endpoint.getEndpointBaseUri() + ")");
+        }
+        return endpoint;
+    }
+
+    private static NclueResource resource(String remaining) {
+        for (NclueResource resource : NclueResource.values()) {
+            if (resource.name().equals(remaining)) {
+                return resource;
+            }
+        }
+        throw new IllegalArgumentException(
+                "resource '" + remaining + "' is not one of features, tasks, taskRuns, aiApps, aiWorkspaces");
+    }
+
+    public NclueConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The configuration every endpoint starts from.
+     */
+    public void setConfiguration(NclueConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** Told of every API call attempt; metrics replace it. */
+    ApiCallListener apiCallListener() {
+        return apiCallListener;
+    }
+
+    void setApiCallListener(ApiCallListener apiCallListener) {
+        this.apiCallListener = apiCallListener;
+    }
+
+    ObjectMapper objectMapper() {
+        return objectMapper;
+    }
+
+    /** One HTTP client for every endpoint of this component: its connections and threads are shared. */
+    synchronized HttpClient httpClient(Duration connectTimeout) {
+        if (httpClient == null) {
+            httpExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "NclueHttp", 2);
+            httpClient = HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .executor(httpExecutor)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+        }
+        return httpClient;
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        super.doStop();
+        if (httpExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(httpExecutor);
+            httpExecutor = null;
+            httpClient = null;
+        }
+    }
+}

@@ -1,0 +1,584 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+
+/**
+ * Every option of the {@code nclue:} component; set once on the component ({@code camel.component.nclue.accessKey})
+ * or per endpoint.
+ */
+@UriParams
+public class NclueConfiguration implements Cloneable {
+
+    @UriPath(description = "The resource: features, tasks, taskRuns, aiApps or aiWorkspaces.")
+    @Metadata(required = true)
+    private NclueResource resource;
+    @UriParam(label = "producer", enums = "create,get,list,delete,getResult,submit,kill")
+    private NclueOperations operation;
+    @UriParam(label = "security", secret = true)
+    private String accessKey;
+    @UriParam(label = "security", secret = true)
+    private String secretKey;
+    @UriParam(defaultValue = "https://nclue.apigw.ntruss.com")
+    private String nclueEndpoint = "https://nclue.apigw.ntruss.com";
+    @UriParam(defaultValue = "https://df.apigw.ntruss.com")
+    private String dataForestEndpoint = "https://df.apigw.ntruss.com";
+    @UriParam(label = "producer")
+    private String featureId;
+    @UriParam(label = "producer")
+    private String taskId;
+    @UriParam(label = "producer")
+    private String runId;
+    @UriParam(label = "producer")
+    private String aiAppId;
+    @UriParam(label = "producer")
+    private String name;
+    @UriParam(label = "producer")
+    private String sourceBucket;
+    @UriParam(label = "producer")
+    private String sourceFilePath;
+    @UriParam(label = "producer")
+    private String trainFeatureId;
+    @UriParam(label = "producer")
+    private String trainBucket;
+    @UriParam(label = "producer")
+    private String trainFilePath;
+    @UriParam(label = "producer")
+    private String testFeatureId;
+    @UriParam(label = "producer")
+    private String testBucket;
+    @UriParam(label = "producer")
+    private String testFilePath;
+    @UriParam(label = "producer")
+    private String resultBucket;
+    @UriParam(label = "producer")
+    private String resultFilePath;
+    @UriParam(label = "producer")
+    private String aiWorkspaceId;
+    @UriParam(label = "producer")
+    private String namePrefix;
+    @UriParam(label = "producer", defaultValue = "gpu")
+    private String queueName = "gpu";
+    @UriParam(label = "producer")
+    private String accountId;
+    @UriParam(label = "producer", defaultValue = "0")
+    private int index = 0;
+    @UriParam(label = "producer", defaultValue = "20")
+    private int limit = 20;
+    @UriParam(label = "producer", defaultValue = "rows", enums = "rows,lines,stream,file")
+    private NclueResultFormat resultFormat = NclueResultFormat.rows;
+    @UriParam(label = "producer", defaultValue = "1")
+    private int resultBatchSize = 1;
+    @UriParam(label = "producer")
+    private String resultDirectory;
+    @UriParam(label = "objectStorage", defaultValue = "https://kr.object.ncloudstorage.com")
+    private String objectStorageEndpoint = "https://kr.object.ncloudstorage.com";
+    @UriParam(label = "objectStorage", defaultValue = "kr-standard")
+    private String region = "kr-standard";
+    @UriParam(label = "objectStorage,security", secret = true)
+    private String objectStorageAccessKey;
+    @UriParam(label = "objectStorage,security", secret = true)
+    private String objectStorageSecretKey;
+    @UriParam(label = "objectStorage,advanced")
+    private software.amazon.awssdk.services.s3.S3Client s3Client;
+    @UriParam(label = "advanced", defaultValue = "1.0")
+    private double requestsPerSecond = 1.0;
+    @UriParam(label = "advanced", defaultValue = "5")
+    private int maxRetries = 5;
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
+    private long retryInitialDelay = 1000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long retryMaxDelay = 30000;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10000;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long requestTimeout = 60000;
+
+    public NclueResource getResource() {
+        return resource;
+    }
+
+    /**
+     * The resource: features, tasks, taskRuns, aiApps or aiWorkspaces.
+     */
+    public void setResource(NclueResource resource) {
+        this.resource = resource;
+    }
+
+    public NclueOperations getOperation() {
+        return operation;
+    }
+
+    /**
+     * The operation to perform: create, get, list or delete for features, tasks and taskRuns; getResult for taskRuns (stream the result file); submit, get, list or kill for aiApps; list for aiWorkspaces. The header CamelNclueOperation overrides it.
+     */
+    public void setOperation(NclueOperations operation) {
+        this.operation = operation;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    /**
+     * The NCP API access key (main or sub account). Also used for Object Storage unless objectStorageAccessKey is set.
+     */
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    /**
+     * The NCP API secret key that signs every request (API Gateway signature v2). Also used for Object Storage unless objectStorageSecretKey is set.
+     */
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public String getNclueEndpoint() {
+        return nclueEndpoint;
+    }
+
+    /**
+     * The NCLUE API base URL (scheme, host and optional port; the /api/v1 paths are added). Point it at another region's gateway or at the nclue emulator.
+     */
+    public void setNclueEndpoint(String nclueEndpoint) {
+        this.nclueEndpoint = nclueEndpoint;
+    }
+
+    public String getDataForestEndpoint() {
+        return dataForestEndpoint;
+    }
+
+    /**
+     * The DataForest API base URL (scheme, host and optional port; the /api/v2 paths are added).
+     */
+    public void setDataForestEndpoint(String dataForestEndpoint) {
+        this.dataForestEndpoint = dataForestEndpoint;
+    }
+
+    public String getFeatureId() {
+        return featureId;
+    }
+
+    /**
+     * The feature id for features get and delete, and the feature_id of a task run to create. The header CamelNclueFeatureId overrides it.
+     */
+    public void setFeatureId(String featureId) {
+        this.featureId = featureId;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    /**
+     * The task id for tasks get and delete, and the task_id of a task run to create. The header CamelNclueTaskId overrides it.
+     */
+    public void setTaskId(String taskId) {
+        this.taskId = taskId;
+    }
+
+    public String getRunId() {
+        return runId;
+    }
+
+    /**
+     * The task run id for taskRuns get, delete and getResult. The header CamelNclueRunId overrides it.
+     */
+    public void setRunId(String runId) {
+        this.runId = runId;
+    }
+
+    public String getAiAppId() {
+        return aiAppId;
+    }
+
+    /**
+     * The AI app id for aiApps get and kill. The header CamelNclueAiAppId overrides it.
+     */
+    public void setAiAppId(String aiAppId) {
+        this.aiAppId = aiAppId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /**
+     * The name of the feature, task or task run to create (1 to 100 characters, unique per resource). The header CamelNclueName and the body's name field override it.
+     */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getSourceBucket() {
+        return sourceBucket;
+    }
+
+    /**
+     * The Object Storage bucket of a feature's source file (features create).
+     */
+    public void setSourceBucket(String sourceBucket) {
+        this.sourceBucket = sourceBucket;
+    }
+
+    public String getSourceFilePath() {
+        return sourceFilePath;
+    }
+
+    /**
+     * The path of a feature's source file, or a directory ending in '/' (features create).
+     */
+    public void setSourceFilePath(String sourceFilePath) {
+        this.sourceFilePath = sourceFilePath;
+    }
+
+    public String getTrainFeatureId() {
+        return trainFeatureId;
+    }
+
+    /**
+     * The feature a task trains on (tasks create).
+     */
+    public void setTrainFeatureId(String trainFeatureId) {
+        this.trainFeatureId = trainFeatureId;
+    }
+
+    public String getTrainBucket() {
+        return trainBucket;
+    }
+
+    /**
+     * The bucket of the train label file (tasks create).
+     */
+    public void setTrainBucket(String trainBucket) {
+        this.trainBucket = trainBucket;
+    }
+
+    public String getTrainFilePath() {
+        return trainFilePath;
+    }
+
+    /**
+     * The path of the train label file (tasks create). The characters & $ @ = ; : + , ? * \ { } ^ % ` [ ] < > ~ # | " ' and space are not allowed, nor non-ASCII.
+     */
+    public void setTrainFilePath(String trainFilePath) {
+        this.trainFilePath = trainFilePath;
+    }
+
+    public String getTestFeatureId() {
+        return testFeatureId;
+    }
+
+    /**
+     * The feature a task tests on (tasks create, optional).
+     */
+    public void setTestFeatureId(String testFeatureId) {
+        this.testFeatureId = testFeatureId;
+    }
+
+    public String getTestBucket() {
+        return testBucket;
+    }
+
+    /**
+     * The bucket of the test label file (tasks create, optional).
+     */
+    public void setTestBucket(String testBucket) {
+        this.testBucket = testBucket;
+    }
+
+    public String getTestFilePath() {
+        return testFilePath;
+    }
+
+    /**
+     * The path of the test label file (tasks create, optional); same character rules as trainFilePath.
+     */
+    public void setTestFilePath(String testFilePath) {
+        this.testFilePath = testFilePath;
+    }
+
+    public String getResultBucket() {
+        return resultBucket;
+    }
+
+    /**
+     * The bucket a task run writes its result TSV to (taskRuns create).
+     */
+    public void setResultBucket(String resultBucket) {
+        this.resultBucket = resultBucket;
+    }
+
+    public String getResultFilePath() {
+        return resultFilePath;
+    }
+
+    /**
+     * The path a task run writes its result to (taskRuns create). NCLUE appends _{random}_{yyyymmddhh}.tsv, or writes nclue_{random}_{yyyymmddhh}.tsv into a path ending in '/'; getResult finds the actual key.
+     */
+    public void setResultFilePath(String resultFilePath) {
+        this.resultFilePath = resultFilePath;
+    }
+
+    public String getAiWorkspaceId() {
+        return aiWorkspaceId;
+    }
+
+    /**
+     * The AI workspace an AI app is submitted to (aiApps submit, up to 22 characters).
+     */
+    public void setAiWorkspaceId(String aiWorkspaceId) {
+        this.aiWorkspaceId = aiWorkspaceId;
+    }
+
+    public String getNamePrefix() {
+        return namePrefix;
+    }
+
+    /**
+     * The AI app name prefix (aiApps submit, 2 to 8 characters).
+     */
+    public void setNamePrefix(String namePrefix) {
+        this.namePrefix = namePrefix;
+    }
+
+    public String getQueueName() {
+        return queueName;
+    }
+
+    /**
+     * The YARN queue of an AI app (aiApps submit).
+     */
+    public void setQueueName(String queueName) {
+        this.queueName = queueName;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    /**
+     * The DataForest account whose AI apps or AI workspaces to list.
+     */
+    public void setAccountId(String accountId) {
+        this.accountId = accountId;
+    }
+
+    public int getIndex() {
+        return index;
+    }
+
+    /**
+     * The offset of the page to list (NCLUE list operations), from 0.
+     */
+    public void setIndex(int index) {
+        this.index = index;
+    }
+
+    public int getLimit() {
+        return limit;
+    }
+
+    /**
+     * The size of the page to list (NCLUE list operations), 1 to 100.
+     */
+    public void setLimit(int limit) {
+        this.limit = limit;
+    }
+
+    public NclueResultFormat getResultFormat() {
+        return resultFormat;
+    }
+
+    /**
+     * How getResult returns the result TSV: rows (an iterator of rows, each a list of columns), lines (an iterator of lines), stream (the object's InputStream: turn stream caching off on that route, or Camel buffers the whole object in memory) or file (download to resultDirectory, resuming an interrupted download, and return the file). rows and lines are never buffered, so a streaming split runs in constant memory even with stream caching on.
+     */
+    public void setResultFormat(NclueResultFormat resultFormat) {
+        this.resultFormat = resultFormat;
+    }
+
+    public int getResultBatchSize() {
+        return resultBatchSize;
+    }
+
+    /**
+     * For resultFormat rows or lines: how many rows each iterator element holds. 1 gives one row per element; larger values give lists of rows, so a split makes fewer, bigger exchanges (much faster for million-line results).
+     */
+    public void setResultBatchSize(int resultBatchSize) {
+        this.resultBatchSize = resultBatchSize;
+    }
+
+    public String getResultDirectory() {
+        return resultDirectory;
+    }
+
+    /**
+     * For resultFormat file: the local directory to download result files to (default: the JVM's temporary directory).
+     */
+    public void setResultDirectory(String resultDirectory) {
+        this.resultDirectory = resultDirectory;
+    }
+
+    public String getObjectStorageEndpoint() {
+        return objectStorageEndpoint;
+    }
+
+    /**
+     * The NCP Object Storage (S3-compatible) endpoint where result files are read, e.g. https://kr.object.ncloudstorage.com (Korea), https://jp.object.ncpstorage.com (Japan).
+     */
+    public void setObjectStorageEndpoint(String objectStorageEndpoint) {
+        this.objectStorageEndpoint = objectStorageEndpoint;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    /**
+     * The Object Storage region name used to sign S3 requests, e.g. kr-standard, jp-standard, gov-standard, fin-standard.
+     */
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getObjectStorageAccessKey() {
+        return objectStorageAccessKey;
+    }
+
+    /**
+     * The Object Storage access key; defaults to accessKey (NCP Object Storage accepts the API keys).
+     */
+    public void setObjectStorageAccessKey(String objectStorageAccessKey) {
+        this.objectStorageAccessKey = objectStorageAccessKey;
+    }
+
+    public String getObjectStorageSecretKey() {
+        return objectStorageSecretKey;
+    }
+
+    /**
+     * The Object Storage secret key; defaults to secretKey.
+     */
+    public void setObjectStorageSecretKey(String objectStorageSecretKey) {
+        this.objectStorageSecretKey = objectStorageSecretKey;
+    }
+
+    public software.amazon.awssdk.services.s3.S3Client getS3Client() {
+        return s3Client;
+    }
+
+    /**
+     * An S3Client to read results with, instead of one built from the Object Storage options (the component does not close a client it did not build).
+     */
+    public void setS3Client(software.amazon.awssdk.services.s3.S3Client s3Client) {
+        this.s3Client = s3Client;
+    }
+
+    public double getRequestsPerSecond() {
+        return requestsPerSecond;
+    }
+
+    /**
+     * How many NCLUE requests per second this JVM sends per access key and endpoint (NCLUE allows 1). All endpoints with the same key share one limiter; the first endpoint started sets the rate.
+     */
+    public void setRequestsPerSecond(double requestsPerSecond) {
+        this.requestsPerSecond = requestsPerSecond;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * How many times a failed request is retried: 429 always, connection refusals always, 5xx and other I/O errors only for reads and deletes (a create is never sent twice blindly). 0 disables retries.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    /**
+     * The backoff before the first retry (doubles per retry, with jitter). A Retry-After from the server wins when longer.
+     */
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    /**
+     * The largest backoff between retries.
+     */
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How long to wait for a connection to the API.
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * How long to wait for an API reply.
+     */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** The Object Storage access key in effect: objectStorageAccessKey, else accessKey. */
+    public String effectiveObjectStorageAccessKey() {
+        return objectStorageAccessKey != null ? objectStorageAccessKey : accessKey;
+    }
+
+    /** The Object Storage secret key in effect: objectStorageSecretKey, else secretKey. */
+    public String effectiveObjectStorageSecretKey() {
+        return objectStorageSecretKey != null ? objectStorageSecretKey : secretKey;
+    }
+
+    public NclueConfiguration copy() {
+        try {
+            return (NclueConfiguration) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

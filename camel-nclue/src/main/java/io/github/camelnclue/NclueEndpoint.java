@@ -1,0 +1,145 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue;
+
+import java.time.Duration;
+
+import io.github.camelnclue.client.ApiCredentials;
+import io.github.camelnclue.client.ApiTransport;
+import io.github.camelnclue.client.DataForestClient;
+import io.github.camelnclue.client.NclueClient;
+import io.github.camelnclue.client.RequestRateLimiter;
+import io.github.camelnclue.client.RetryPolicy;
+import io.github.camelnclue.storage.ObjectStorage;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+/**
+ * Run NAVER Cloud NCLUE machine-learning jobs and DataForest AI apps, wait for them, and stream their results from
+ * Object Storage.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "nclue", title = "NAVER Cloud NCLUE", syntax = "nclue:resource",
+             category = { Category.CLOUD, Category.AI }, headersClass = NclueConstants.class)
+public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    @UriParam
+    private NclueConfiguration configuration;
+
+    private NclueClient nclueClient;
+    private DataForestClient dataForestClient;
+    private ObjectStorage objectStorage;
+
+    public NclueEndpoint(String uri, NclueComponent component, NclueConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public NclueComponent getComponent() {
+        return (NclueComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new NclueProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        throw new UnsupportedOperationException("The nclue consumer is not available yet");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        NclueComponent component = getComponent();
+        ApiCredentials credentials = new ApiCredentials(configuration.getAccessKey(), configuration.getSecretKey());
+        RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
+                Duration.ofMillis(configuration.getRetryInitialDelay()),
+                Duration.ofMillis(configuration.getRetryMaxDelay()));
+        var http = component.httpClient(Duration.ofMillis(configuration.getConnectTimeout()));
+        Duration requestTimeout = Duration.ofMillis(configuration.getRequestTimeout());
+        RequestRateLimiter nclueLimiter = RequestRateLimiter.shared(
+                configuration.getNclueEndpoint() + "|" + credentials.accessKey(), configuration.getRequestsPerSecond());
+        nclueClient = new NclueClient(
+                new ApiTransport(http, credentials, retryPolicy, nclueLimiter, requestTimeout,
+                        component.objectMapper(), component.apiCallListener()),
+                configuration.getNclueEndpoint());
+        dataForestClient = new DataForestClient(
+                new ApiTransport(http, credentials, retryPolicy, null, requestTimeout, component.objectMapper(),
+                        component.apiCallListener()),
+                configuration.getDataForestEndpoint());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (objectStorage != null) {
+            objectStorage.close();
+            objectStorage = null;
+        }
+    }
+
+    public NclueConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The configuration of this endpoint.
+     */
+    public void setConfiguration(NclueConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    NclueClient nclueClient() {
+        return nclueClient;
+    }
+
+    DataForestClient dataForestClient() {
+        return dataForestClient;
+    }
+
+    /** Object Storage is only needed by getResult, so its client is built on first use. */
+    synchronized ObjectStorage objectStorage() {
+        if (objectStorage == null) {
+            objectStorage = configuration.getS3Client() != null
+                    ? new ObjectStorage(configuration.getS3Client(), false)
+                    : ObjectStorage.create(configuration.getObjectStorageEndpoint(), configuration.getRegion(),
+                            configuration.effectiveObjectStorageAccessKey(),
+                            configuration.effectiveObjectStorageSecretKey());
+        }
+        return objectStorage;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getResource() == NclueResource.aiApps
+                || configuration.getResource() == NclueResource.aiWorkspaces
+                        ? configuration.getDataForestEndpoint() : configuration.getNclueEndpoint();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+}

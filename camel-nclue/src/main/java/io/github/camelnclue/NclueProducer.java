@@ -1,0 +1,201 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.github.camelnclue.client.DataForestClient;
+import io.github.camelnclue.client.JobResourceClient;
+import io.github.camelnclue.client.NclueJobFailedException;
+import io.github.camelnclue.model.CreateFeatureRequest;
+import io.github.camelnclue.model.CreateTaskRequest;
+import io.github.camelnclue.model.CreateTaskRunRequest;
+import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.model.NclueJob;
+import io.github.camelnclue.model.SubmitAiAppRequest;
+import io.github.camelnclue.model.TaskRun;
+import io.github.camelnclue.storage.ObjectStorage;
+import io.github.camelnclue.storage.ResultObject;
+import io.github.camelnclue.storage.ResultRows;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.util.URISupport;
+
+/**
+ * Performs one operation per exchange. Asynchronous: the calling thread is released while the API answers (and, with
+ * waitForCompletion, while the job runs).
+ */
+public class NclueProducer extends DefaultAsyncProducer {
+
+    private NclueRequestBinder binder;
+    private String description;
+
+    public NclueProducer(NclueEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public NclueEndpoint getEndpoint() {
+        return (NclueEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        binder = new NclueRequestBinder(configuration(), getEndpoint().getComponent().objectMapper());
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<?> reply;
+        try {
+            NclueOperations operation = determineOperation(exchange);
+            configuration().getResource().requireSupported(operation);
+            if (operation == NclueOperations.getResult) {
+                getResult(exchange);
+                callback.done(true);
+                return true;
+            }
+            reply = invoke(operation, exchange);
+        } catch (Exception e) {
+            exchange.setException(unwrap(e));
+            callback.done(true);
+            return true;
+        }
+        reply.whenComplete((result, failure) -> {
+            if (failure != null) {
+                exchange.setException(unwrap(failure));
+            } else {
+                NclueReplies.apply(exchange.getMessage(), result);
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private CompletableFuture<?> invoke(NclueOperations operation, Exchange exchange) {
+        NclueConfiguration config = configuration();
+        return switch (config.getResource()) {
+            case features -> jobOperation(operation, exchange, getEndpoint().nclueClient().features(),
+                    CreateFeatureRequest.class, RequestField.FEATURE, NclueConstants.FEATURE_ID, config.getFeatureId());
+            case tasks -> jobOperation(operation, exchange, getEndpoint().nclueClient().tasks(),
+                    CreateTaskRequest.class, RequestField.TASK, NclueConstants.TASK_ID, config.getTaskId());
+            case taskRuns -> jobOperation(operation, exchange, getEndpoint().nclueClient().taskRuns(),
+                    CreateTaskRunRequest.class, RequestField.TASK_RUN, NclueConstants.RUN_ID, config.getRunId());
+            case aiApps -> aiAppOperation(operation, exchange);
+            case aiWorkspaces -> getEndpoint().dataForestClient().listWorkspaces(accountId(exchange));
+        };
+    }
+
+    private <J extends NclueJob, C> CompletableFuture<?> jobOperation(
+            NclueOperations operation, Exchange exchange, JobResourceClient<J, C> client, Class<C> requestType,
+            RequestField[] fields, String idHeader, String idOption) {
+        return switch (operation) {
+            case create -> client.create(binder.bind(exchange, requestType, fields));
+            case get -> client.get(binder.id(exchange, idHeader, idOption));
+            case list -> client.list(binder.intValue(exchange, NclueConstants.INDEX, configuration().getIndex()),
+                    binder.intValue(exchange, NclueConstants.LIMIT, configuration().getLimit()));
+            case delete -> client.delete(binder.id(exchange, idHeader, idOption));
+            default -> throw new IllegalArgumentException("Unsupported operation " + operation);
+        };
+    }
+
+    private CompletableFuture<?> aiAppOperation(NclueOperations operation, Exchange exchange) {
+        DataForestClient client = getEndpoint().dataForestClient();
+        String id = binder.id(exchange, NclueConstants.AI_APP_ID, configuration().getAiAppId());
+        return switch (operation) {
+            case submit -> client.submit(binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP));
+            case get -> client.getDetail(id);
+            case list -> client.list(accountId(exchange));
+            case kill -> client.kill(id);
+            default -> throw new IllegalArgumentException("Unsupported operation " + operation);
+        };
+    }
+
+    /**
+     * Checks the run completed, finds its actual result object and returns it in the configured format. Blocking: the
+     * caller reads the result on this thread anyway.
+     */
+    private void getResult(Exchange exchange) throws IOException {
+        String runId = binder.id(exchange, NclueConstants.RUN_ID, configuration().getRunId());
+        TaskRun run = getEndpoint().nclueClient().taskRuns().get(runId).join();
+        if (!run.succeeded()) {
+            if (run.terminal()) {
+                throw new NclueJobFailedException(JobKind.TASK_RUNS.uriName(), runId, run.status(), run.failMessage());
+            }
+            throw new IllegalStateException(
+                    "task run " + runId + " is " + run.status() + ", not completed: its result does not exist yet");
+        }
+        ObjectStorage storage = getEndpoint().objectStorage();
+        ResultObject object = storage.locate(run.resultBucket(), run.resultFilePath());
+        Message message = exchange.getMessage();
+        NclueReplies.applyJob(message, run);
+        message.setHeader(NclueConstants.S3_BUCKET_NAME, object.bucket());
+        message.setHeader(NclueConstants.S3_KEY, object.key());
+        message.setHeader(NclueConstants.RESULT_SIZE, object.size());
+        NclueConfiguration config = configuration();
+        message.setBody(switch (config.getResultFormat()) {
+            case rows -> new ResultRows(storage.open(object, 0), true, config.getResultBatchSize());
+            case lines -> new ResultRows(storage.open(object, 0), false, config.getResultBatchSize());
+            case stream -> storage.open(object, 0);
+            case file -> storage.download(object, resultDirectory()).toFile();
+        });
+    }
+
+    private Path resultDirectory() {
+        String directory = configuration().getResultDirectory();
+        return Path.of(directory != null ? directory : System.getProperty("java.io.tmpdir"));
+    }
+
+    private String accountId(Exchange exchange) {
+        return binder.id(exchange, NclueConstants.ACCOUNT_ID, configuration().getAccountId());
+    }
+
+    private NclueOperations determineOperation(Exchange exchange) {
+        NclueOperations operation = exchange.getMessage().getHeader(NclueConstants.OPERATION, NclueOperations.class);
+        if (operation == null) {
+            operation = configuration().getOperation();
+        }
+        if (operation == null) {
+            throw new IllegalArgumentException(
+                    "operation is required: set the endpoint option operation or the header "
+                                               + NclueConstants.OPERATION);
+        }
+        return operation;
+    }
+
+    private NclueConfiguration configuration() {
+        return getEndpoint().getConfiguration();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    @Override
+    public String toString() {
+        if (description == null) {
+            description = "NclueProducer[" + URISupport.sanitizeUri(getEndpoint().getEndpointUri()) + "]";
+        }
+        return description;
+    }
+}

@@ -1,0 +1,207 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.client;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends signed API calls with the JDK HTTP client, asynchronously: waits for the rate limiter, signs each attempt
+ * afresh (the timestamp must be within 5 minutes), retries what is safe to retry and maps replies to records or to
+ * {@link NclueApiException}.
+ * <p>
+ * Retried: 429 always (the gateway refused the request before the service saw it, so even a create is safe), connection
+ * refusals always (nothing was sent), and 5xx and other I/O errors only for idempotent calls: a create that may have
+ * reached NCLUE is never sent blindly again.
+ */
+public final class ApiTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiTransport.class);
+    private static final String TRACE_ID_HEADER = "x-ncp-trace-id";
+
+    private final HttpClient http;
+    private final ApiCredentials credentials;
+    private final RetryPolicy retryPolicy;
+    private final RequestRateLimiter rateLimiter;
+    private final Duration requestTimeout;
+    private final ObjectMapper mapper;
+    private final ApiCallListener listener;
+
+    /**
+     * @param rateLimiter null for no limit (DataForest)
+     * @param listener    told of every attempt's outcome, for metrics
+     */
+    public ApiTransport(HttpClient http, ApiCredentials credentials, RetryPolicy retryPolicy,
+                        RequestRateLimiter rateLimiter, Duration requestTimeout, ObjectMapper mapper,
+                        ApiCallListener listener) {
+        this.http = http;
+        this.credentials = credentials;
+        this.retryPolicy = retryPolicy;
+        this.rateLimiter = rateLimiter;
+        this.requestTimeout = requestTimeout;
+        this.mapper = mapper;
+        this.listener = listener;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Sends the call and maps a 2xx reply to {@code replyType}. */
+    public <T> CompletableFuture<T> send(ApiCall call, JavaType replyType) {
+        return attempt(call, replyType, 0);
+    }
+
+    private <T> CompletableFuture<T> attempt(ApiCall call, JavaType replyType, int retry) {
+        CompletableFuture<Void> permit = rateLimiter != null ? rateLimiter.acquire() : CompletableFuture.completedFuture(null);
+        return permit
+                .thenCompose(ignored -> http.sendAsync(signedRequest(call), HttpResponse.BodyHandlers.ofString()))
+                .handle((response, failure) -> outcome(call, response, unwrap(failure)))
+                .thenCompose(outcome -> {
+                    if (outcome.failure == null) {
+                        listener.onOutcome(call.operation(), "success");
+                        return CompletableFuture.completedFuture(this.<T> read(call, outcome.response, replyType));
+                    }
+                    if (retry < retryPolicy.maxRetries() && isRetryable(call, outcome)) {
+                        Duration delay = retryPolicy.delay(retry + 1, retryAfter(outcome.response));
+                        listener.onOutcome(call.operation(), "retried");
+                        LOG.debug("{} attempt {} failed ({}), retrying in {} ms", call.operation(), retry + 1,
+                                outcome.failure.getMessage(), delay.toMillis());
+                        return CompletableFuture.supplyAsync(() -> null,
+                                CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+                                .thenCompose(ignored -> this.<T> attempt(call, replyType, retry + 1));
+                    }
+                    listener.onOutcome(call.operation(), "failure");
+                    return CompletableFuture.failedFuture(outcome.failure);
+                });
+    }
+
+    private HttpRequest signedRequest(ApiCall call) {
+        String timestamp = Long.toString(System.currentTimeMillis());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri())
+                .timeout(requestTimeout)
+                .header("accept", "application/json")
+                .header(ApiSigner.TIMESTAMP_HEADER, timestamp)
+                .header(ApiSigner.ACCESS_KEY_HEADER, credentials.accessKey())
+                .header(ApiSigner.SIGNATURE_HEADER,
+                        ApiSigner.sign(call.method(), call.pathWithQuery(), timestamp, credentials));
+        if (call.body() != null) {
+            builder.header("content-type", "application/json")
+                    .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(json(call.body())));
+        } else if ("POST".equals(call.method())) {
+            // DataForest list calls without a body still require the JSON content type
+            builder.header("content-type", "application/json")
+                    .method(call.method(), HttpRequest.BodyPublishers.ofString("{}"));
+        } else {
+            builder.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        return builder.build();
+    }
+
+    private Outcome outcome(ApiCall call, HttpResponse<String> response, Throwable failure) {
+        if (failure != null) {
+            RuntimeException error = failure instanceof RuntimeException r
+                    ? r : new NclueIoException(call.operation(), failure);
+            return new Outcome(null, error, failure);
+        }
+        String traceId = response.headers().firstValue(TRACE_ID_HEADER).orElse(null);
+        LOG.debug("{} {} {} -> {} [trace id {}]", call.operation(), call.method(), call.path(), response.statusCode(),
+                traceId);
+        if (response.statusCode() / 100 != 2) {
+            return new Outcome(response,
+                    ApiErrors.toException(mapper, call.operation(), response.statusCode(), response.body(), traceId),
+                    null);
+        }
+        return new Outcome(response, null, null);
+    }
+
+    private <T> T read(ApiCall call, HttpResponse<String> response, JavaType replyType) {
+        try {
+            JsonNode root = mapper.readTree(response.body());
+            if (ApiErrors.isUnsuccessful(root)) {
+                String traceId = response.headers().firstValue(TRACE_ID_HEADER).orElse(null);
+                throw ApiErrors.toException(mapper, call.operation(), response.statusCode(), response.body(), traceId);
+            }
+            return mapper.treeToValue(root, replyType);
+        } catch (IOException e) {
+            throw new NclueApiException(call.operation(), response.statusCode(), null, "unreadable reply",
+                    e.getMessage(), null);
+        }
+    }
+
+    private static boolean isRetryable(ApiCall call, Outcome outcome) {
+        if (outcome.cause instanceof ConnectException) {
+            return true;
+        }
+        if (outcome.response == null) {
+            return outcome.cause instanceof IOException && call.idempotent();
+        }
+        int status = outcome.response.statusCode();
+        return status == 429 || status >= 500 && call.idempotent();
+    }
+
+    private static Duration retryAfter(HttpResponse<String> response) {
+        if (response == null) {
+            return null;
+        }
+        return response.headers().firstValue("retry-after").map(ApiTransport::parseRetryAfter).orElse(null);
+    }
+
+    static Duration parseRetryAfter(String value) {
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            try {
+                Duration until = Duration.between(ZonedDateTime.now(),
+                        ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (RuntimeException unparsable) {
+                return null;
+            }
+        }
+    }
+
+    private byte[] json(Object body) {
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("request body cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    private record Outcome(HttpResponse<String> response, RuntimeException failure, Throwable cause) {
+    }
+}

@@ -1,0 +1,91 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.client;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.model.JobPage;
+import io.github.camelnclue.model.NclueJob;
+
+/**
+ * Create, get, list and delete of one NCLUE resource ({@code /api/v1/features}, {@code /tasks} or {@code /task-runs});
+ * the three share these semantics, so one class serves them.
+ *
+ * @param <J> the job record
+ * @param <C> the create request record
+ */
+public final class JobResourceClient<J extends NclueJob, C> {
+
+    private final ApiTransport transport;
+    private final String baseUrl;
+    private final JobKind kind;
+    private final String path;
+    private final String idField;
+    private final JavaType jobType;
+    private final JavaType pageType;
+    private final Consumer<C> validator;
+
+    JobResourceClient(ApiTransport transport, String baseUrl, JobKind kind, String pathSegment, String idField,
+                      Class<J> jobClass, Consumer<C> validator) {
+        this.transport = transport;
+        this.baseUrl = baseUrl;
+        this.kind = kind;
+        this.path = NclueClient.API_PREFIX + "/" + pathSegment;
+        this.idField = idField;
+        this.jobType = transport.mapper().constructType(jobClass);
+        this.pageType = transport.mapper().getTypeFactory().constructParametricType(JobPage.class, jobClass);
+        this.validator = validator;
+    }
+
+    public JobKind kind() {
+        return kind;
+    }
+
+    /** Creates a job; validated first, never retried on 5xx or I/O errors (it may have been created). */
+    public CompletableFuture<J> create(C request) {
+        validator.accept(request);
+        return transport.send(new ApiCall(kind + ".create", "POST", baseUrl, path, Map.of(), request, false), jobType);
+    }
+
+    public CompletableFuture<J> get(String id) {
+        return transport.send(new ApiCall(kind + ".get", "GET", baseUrl, idPath(id), Map.of(), null, true), jobType);
+    }
+
+    /** One page, newest first: {@code index} is an offset, {@code limit} 1 to 100. */
+    public CompletableFuture<JobPage<J>> list(int index, int limit) {
+        RequestValidator.validatePage(index, limit);
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("index", index);
+        query.put("limit", limit);
+        return transport.send(new ApiCall(kind + ".list", "GET", baseUrl, path, query, null, true), pageType);
+    }
+
+    /** Deletes a job (allowed when registered, completed or failed; deleting a registered job cancels it). */
+    public CompletableFuture<J> delete(String id) {
+        return transport.send(new ApiCall(kind + ".delete", "DELETE", baseUrl, idPath(id), Map.of(), null, true),
+                jobType);
+    }
+
+    private String idPath(String id) {
+        return path + "/" + RequestValidator.requirePathSafeId(idField, id);
+    }
+}

@@ -1,0 +1,63 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.client;
+
+import io.github.camelnclue.model.CreateFeatureRequest;
+import io.github.camelnclue.model.CreateTaskRequest;
+import io.github.camelnclue.model.CreateTaskRunRequest;
+import io.github.camelnclue.model.Feature;
+import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.model.Task;
+import io.github.camelnclue.model.TaskRun;
+
+/**
+ * The NCLUE v1 API: features, tasks (task models) and task runs (predictions).
+ */
+public final class NclueClient {
+
+    public static final String DEFAULT_ENDPOINT = "https://nclue.apigw.ntruss.com";
+    static final String API_PREFIX = "/api/v1";
+
+    private final JobResourceClient<Feature, CreateFeatureRequest> features;
+    private final JobResourceClient<Task, CreateTaskRequest> tasks;
+    private final JobResourceClient<TaskRun, CreateTaskRunRequest> taskRuns;
+
+    /**
+     * @param transport a transport with the shared NCLUE rate limiter of its access key
+     * @param baseUrl   scheme, host and port, e.g. {@value #DEFAULT_ENDPOINT}
+     */
+    public NclueClient(ApiTransport transport, String baseUrl) {
+        this.features = new JobResourceClient<>(transport, baseUrl, JobKind.FEATURES, "features", "feature_id",
+                Feature.class, RequestValidator::validate);
+        this.tasks = new JobResourceClient<>(transport, baseUrl, JobKind.TASKS, "tasks", "task_id", Task.class,
+                RequestValidator::validate);
+        this.taskRuns = new JobResourceClient<>(transport, baseUrl, JobKind.TASK_RUNS, "task-runs", "run_id",
+                TaskRun.class, RequestValidator::validate);
+    }
+
+    public JobResourceClient<Feature, CreateFeatureRequest> features() {
+        return features;
+    }
+
+    public JobResourceClient<Task, CreateTaskRequest> tasks() {
+        return tasks;
+    }
+
+    public JobResourceClient<TaskRun, CreateTaskRunRequest> taskRuns() {
+        return taskRuns;
+    }
+}

@@ -1,0 +1,54 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * An NCLUE task run (a prediction): the create, get, list and delete replies of {@code /api/v1/task-runs}. Once
+ * completed, {@code resultFilePath} is the actual object key of the result TSV in {@code resultBucket}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TaskRun(
+        @JsonProperty("run_id") String runId,
+        @JsonProperty("run_name") String runName,
+        @JsonProperty("task_id") String taskId,
+        @JsonProperty("task_name") String taskName,
+        @JsonProperty("feature_id") String featureId,
+        @JsonProperty("feature_name") String featureName,
+        @JsonProperty("status") String status,
+        @JsonProperty("created_at") String createdAt,
+        @JsonProperty("completed_at") String completedAt,
+        @JsonProperty("result_bucket") String resultBucket,
+        @JsonProperty("result_file_path") String resultFilePath,
+        @JsonProperty("line_count") Long lineCount,
+        @JsonProperty("fail_message") String failMessage)
+        implements NclueJob {
+
+    @Override
+    public String id() {
+        return runId;
+    }
+
+    @Override
+    public String name() {
+        return runName;
+    }
+}
