@@ -1,0 +1,116 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.emulator;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters for assertions in tests and benchmarks; also served as JSON at {@code GET /_emulator/stats}.
+ * Requests are counted per route template ({@code GET /api/v1/tasks/{id}}), whether they succeeded or not.
+ */
+public final class EmulatorStats {
+
+    /** An immutable copy of all counters (the JSON of {@code /_emulator/stats}). */
+    public record Snapshot(long totalRequests, long unauthorized, long quotaExceeded, long faultsInjected,
+                           Map<String, Long> created, Map<String, Long> requests) {
+    }
+
+    private final Map<JobKind, AtomicLong> created = new EnumMap<>(JobKind.class);
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final LongAdder total = new LongAdder();
+    private final LongAdder unauthorized = new LongAdder();
+    private final LongAdder quotaExceeded = new LongAdder();
+    private final LongAdder faultsInjected = new LongAdder();
+
+    EmulatorStats() {
+        for (JobKind kind : JobKind.values()) {
+            created.put(kind, new AtomicLong());
+        }
+    }
+
+    /** Jobs of this kind created since start or the last {@link #reset()}. */
+    public long created(JobKind kind) {
+        return created.get(kind).get();
+    }
+
+    public long totalRequests() {
+        return total.sum();
+    }
+
+    /** @param route method and path template, e.g. {@code "GET /api/v1/tasks/{id}"} */
+    public long requests(String route) {
+        LongAdder adder = requests.get(route);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    /** Replies 401 (authentication failed). */
+    public long unauthorized() {
+        return unauthorized.sum();
+    }
+
+    /** Replies 429 from the quota, not counting injected 429 faults. */
+    public long quotaExceeded() {
+        return quotaExceeded.sum();
+    }
+
+    public long faultsInjected() {
+        return faultsInjected.sum();
+    }
+
+    public Snapshot snapshot() {
+        Map<String, Long> createdByKind = new TreeMap<>();
+        created.forEach((kind, count) -> createdByKind.put(kind.statsName(), count.get()));
+        Map<String, Long> byRoute = new TreeMap<>();
+        requests.forEach((route, count) -> byRoute.put(route, count.sum()));
+        return new Snapshot(totalRequests(), unauthorized(), quotaExceeded(), faultsInjected(), createdByKind, byRoute);
+    }
+
+    public void reset() {
+        created.values().forEach(c -> c.set(0));
+        requests.clear();
+        total.reset();
+        unauthorized.reset();
+        quotaExceeded.reset();
+        faultsInjected.reset();
+    }
+
+    void countCreated(JobKind kind) {
+        created.get(kind).incrementAndGet();
+    }
+
+    void countRequest(String route) {
+        total.increment();
+        requests.computeIfAbsent(route, k -> new LongAdder()).increment();
+    }
+
+    void countUnauthorized() {
+        unauthorized.increment();
+    }
+
+    void countQuotaExceeded() {
+        quotaExceeded.increment();
+    }
+
+    void countFault() {
+        faultsInjected.increment();
+    }
+}

@@ -1,0 +1,84 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.emulator;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives an NCLUE job registered → pending → in_progress → completed|failed, one {@code statusStep} per state. The
+ * outcome is computed when the job leaves in_progress, by reading Object Storage at that moment.
+ */
+final class JobLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobLifecycle.class);
+
+    private final JobStore store;
+    private final JobClock clock;
+    private final Duration step;
+
+    JobLifecycle(JobStore store, JobClock clock, Duration step) {
+        this.store = store;
+        this.clock = clock;
+        this.step = step;
+    }
+
+    void start(NclueJob job, Supplier<Outcome> work) {
+        clock.schedule(() -> advance(job, work), step);
+    }
+
+    private void advance(NclueJob job, Supplier<Outcome> work) {
+        switch (job.status()) {
+            case REGISTERED -> moveOn(job, JobStatus.REGISTERED, JobStatus.PENDING, work);
+            case PENDING -> moveOn(job, JobStatus.PENDING, JobStatus.IN_PROGRESS, work);
+            case IN_PROGRESS -> finish(job, work);
+            default -> {
+                // terminal: nothing left to do
+            }
+        }
+    }
+
+    private void moveOn(NclueJob job, JobStatus from, JobStatus to, Supplier<Outcome> work) {
+        if (store.transition(job, from, to, clock.now(), null)) {
+            clock.schedule(() -> advance(job, work), step);
+        }
+    }
+
+    private void finish(NclueJob job, Supplier<Outcome> work) {
+        Outcome outcome;
+        try {
+            outcome = work.get();
+        } catch (JobFailure e) {
+            outcome = Outcome.failed(e.failMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed unexpectedly", job.kind(), job.id(), e);
+            outcome = Outcome.failed("COMMON_ERROR");
+        }
+        Outcome result = outcome;
+        JobStatus to = result.isCompleted() ? JobStatus.COMPLETED : JobStatus.FAILED;
+        store.transition(job, JobStatus.IN_PROGRESS, to, clock.now(), j -> {
+            if (result.isCompleted()) {
+                result.results().accept(j);
+            } else {
+                j.failMessage(result.failMessage());
+            }
+        });
+    }
+}

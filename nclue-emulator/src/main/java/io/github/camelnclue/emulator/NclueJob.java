@@ -1,0 +1,85 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.emulator;
+
+import java.time.Instant;
+
+/**
+ * State common to features, tasks and task runs. Fields written by the scheduler thread are volatile and results
+ * are set before the terminal status, so a reader that sees {@code completed} also sees the results.
+ */
+abstract class NclueJob {
+
+    private final String id;
+    private final String name;
+    private final Instant createdAt;
+    private volatile JobStatus status = JobStatus.REGISTERED;
+    private volatile Instant completedAt;
+    private volatile String failMessage;
+
+    NclueJob(String id, String name, Instant createdAt) {
+        this.id = id;
+        this.name = name;
+        this.createdAt = createdAt;
+    }
+
+    abstract JobKind kind();
+
+    String id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    JobStatus status() {
+        return status;
+    }
+
+    void status(JobStatus status) {
+        this.status = status;
+    }
+
+    Instant completedAt() {
+        return completedAt;
+    }
+
+    void completedAt(Instant completedAt) {
+        this.completedAt = completedAt;
+    }
+
+    String failMessage() {
+        return failMessage;
+    }
+
+    void failMessage(String failMessage) {
+        this.failMessage = failMessage;
+    }
+
+    String createdAtText() {
+        return Timestamps.nclue(createdAt);
+    }
+
+    String completedAtText() {
+        return Timestamps.nclue(completedAt);
+    }
+}
