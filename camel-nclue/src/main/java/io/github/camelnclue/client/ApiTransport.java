@@ -85,6 +85,11 @@ public final class ApiTransport {
         CompletableFuture<Void> permit = rateLimiter != null ? rateLimiter.acquire() : CompletableFuture.completedFuture(null);
         return permit
                 .thenCompose(ignored -> http.sendAsync(signedRequest(call), HttpResponse.BodyHandlers.ofString()))
+                .whenComplete((response, failure) -> {
+                    if (rateLimiter != null) {
+                        rateLimiter.release();
+                    }
+                })
                 .handle((response, failure) -> outcome(call, response, unwrap(failure)))
                 .thenCompose(outcome -> {
                     if (outcome.failure == null) {

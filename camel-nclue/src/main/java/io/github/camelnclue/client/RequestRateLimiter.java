@@ -16,17 +16,22 @@
  */
 package io.github.camelnclue.client;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
- * Spaces requests evenly to at most {@code permitsPerSecond}, without blocking: each caller reserves the next free slot
- * and gets a future completed at that slot. NCLUE allows 1 request per second per access key, so every client of the
- * same key and API in this JVM shares one limiter ({@link #shared}).
+ * Keeps requests of one access key at most {@code permitsPerSecond} as the server sees them, without blocking a thread.
+ * One request is in flight at a time and the next is sent one interval after the previous reply arrived: spacing send
+ * times alone is not enough, because a request delayed on the way (a new connection, a slow hop) lands close to the
+ * next one and the gateway answers 429. Callers wait in a queue on futures. NCLUE allows 1 request per second per
+ * access key, so every client of the same key and API in this JVM shares one limiter ({@link #shared}).
  */
 public final class RequestRateLimiter {
 
@@ -34,16 +39,26 @@ public final class RequestRateLimiter {
 
     private final long intervalNanos;
     private final LongSupplier nanoClock;
-    private final AtomicLong nextFreeSlot;
+    private final BiConsumer<Runnable, Long> scheduler;
+    private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
     private final AtomicLong throttled = new AtomicLong();
+    private boolean inFlight;
+    private boolean grantScheduled;
+    private long nextAllowed;
 
-    RequestRateLimiter(double permitsPerSecond, LongSupplier nanoClock) {
+    RequestRateLimiter(double permitsPerSecond, LongSupplier nanoClock, BiConsumer<Runnable, Long> scheduler) {
         if (!(permitsPerSecond > 0)) {
             throw new IllegalArgumentException("requestsPerSecond must be > 0 but was " + permitsPerSecond);
         }
         this.intervalNanos = (long) (TimeUnit.SECONDS.toNanos(1) / permitsPerSecond);
         this.nanoClock = nanoClock;
-        this.nextFreeSlot = new AtomicLong(nanoClock.getAsLong());
+        this.scheduler = scheduler;
+        this.nextAllowed = nanoClock.getAsLong();
+    }
+
+    public RequestRateLimiter(double permitsPerSecond) {
+        this(permitsPerSecond, System::nanoTime,
+                (task, delayNanos) -> CompletableFuture.delayedExecutor(delayNanos, TimeUnit.NANOSECONDS).execute(task));
     }
 
     /**
@@ -51,36 +66,69 @@ public final class RequestRateLimiter {
      * first caller wins: one key has one quota.
      */
     public static RequestRateLimiter shared(String scope, double permitsPerSecond) {
-        return SHARED.computeIfAbsent(scope, s -> new RequestRateLimiter(permitsPerSecond, System::nanoTime));
+        return SHARED.computeIfAbsent(scope, s -> new RequestRateLimiter(permitsPerSecond));
     }
 
-    /**
-     * Reserves the next slot.
-     *
-     * @return nanoseconds to wait before sending (0 when the slot is now)
-     */
-    public long reserve() {
-        long now = nanoClock.getAsLong();
-        long slot = nextFreeSlot.getAndAccumulate(now, (next, n) -> Math.max(next, n) + intervalNanos);
-        long wait = Math.max(0, slot - now);
-        if (wait > 0) {
-            throttled.incrementAndGet();
-        }
-        return wait;
-    }
-
-    /** A future completed when the caller may send its request. */
+    /** A future completed when the caller may send; the caller must {@link #release()} once the reply is in. */
     public CompletableFuture<Void> acquire() {
-        long wait = reserve();
-        if (wait == 0) {
-            return CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> permit = new CompletableFuture<>();
+        boolean grantNow;
+        synchronized (this) {
+            grantNow = !inFlight && waiting.isEmpty() && nanoClock.getAsLong() >= nextAllowed;
+            if (grantNow) {
+                inFlight = true;
+            } else {
+                throttled.incrementAndGet();
+                waiting.add(permit);
+                scheduleGrant();
+            }
         }
-        return CompletableFuture.runAsync(() -> {
-        }, CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS));
+        if (grantNow) {
+            permit.complete(null);
+        }
+        return permit;
     }
 
-    /** How many reservations had to wait since this limiter was created. */
+    /** The reply to the granted request arrived (or it failed): the next may go one interval from now. */
+    public void release() {
+        synchronized (this) {
+            inFlight = false;
+            nextAllowed = nanoClock.getAsLong() + intervalNanos;
+            scheduleGrant();
+        }
+    }
+
+    private void scheduleGrant() {
+        if (!inFlight && !grantScheduled && !waiting.isEmpty()) {
+            grantScheduled = true;
+            scheduler.accept(this::grant, Math.max(0, nextAllowed - nanoClock.getAsLong()));
+        }
+    }
+
+    private void grant() {
+        CompletableFuture<Void> next;
+        synchronized (this) {
+            grantScheduled = false;
+            if (inFlight || waiting.isEmpty()) {
+                return;
+            }
+            if (nanoClock.getAsLong() < nextAllowed) {
+                scheduleGrant();
+                return;
+            }
+            next = waiting.poll();
+            inFlight = true;
+        }
+        next.complete(null);
+    }
+
+    /** How many requests had to wait since this limiter was created. */
     public long throttledCount() {
         return throttled.get();
+    }
+
+    /** How many requests are waiting now. */
+    public synchronized int waitingCount() {
+        return waiting.size();
     }
 }

@@ -19,58 +19,114 @@ package io.github.camelnclue.client;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RequestRateLimiterTest {
 
+    private static final long MILLI = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
+    /** A clock and timer the test advances by hand, so spacing is exact and the test takes no real time. */
+    private static final class ManualTime {
+        private record Task(long at, Runnable task) {
+        }
+
+        private final PriorityQueue<Task> tasks = new PriorityQueue<>((a, b) -> Long.compare(a.at, b.at));
+        private long now = 7 * SECOND;
+
+        synchronized long now() {
+            return now;
+        }
+
+        synchronized void schedule(Runnable task, long delayNanos) {
+            tasks.add(new Task(now + delayNanos, task));
+        }
+
+        void advance(long nanos) {
+            synchronized (this) {
+                now += nanos;
+            }
+        }
+
+        void runDue() {
+            while (true) {
+                Task next;
+                synchronized (this) {
+                    next = tasks.peek();
+                    if (next == null) {
+                        return;
+                    }
+                    tasks.poll();
+                    now = Math.max(now, next.at);
+                }
+                next.task.run();
+            }
+        }
+    }
+
     @Test
-    void twentyConcurrentCallersGetSlotsOneSecondApart() throws Exception {
-        AtomicLong clock = new AtomicLong(5 * SECOND);
-        RequestRateLimiter limiter = new RequestRateLimiter(1.0, clock::get);
-        List<Long> waits = Collections.synchronizedList(new ArrayList<>());
+    void twentyConcurrentCallersAreGrantedOneAtATimeAtLeastOneSecondApart() throws Exception {
+        ManualTime time = new ManualTime();
+        RequestRateLimiter limiter = new RequestRateLimiter(1.0, time::now, time::schedule);
+        List<CompletableFuture<Void>> permits = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(20);
         for (int i = 0; i < 20; i++) {
             callers.submit(() -> {
                 start.await();
-                return waits.add(limiter.reserve());
+                return permits.add(limiter.acquire());
             });
         }
         start.countDown();
         callers.shutdown();
-        callers.awaitTermination(10, TimeUnit.SECONDS);
+        assertTrue(callers.awaitTermination(10, TimeUnit.SECONDS));
 
-        List<Long> sorted = new ArrayList<>(waits);
-        Collections.sort(sorted);
-        for (int i = 0; i < 20; i++) {
-            assertEquals(i * SECOND, sorted.get(i), "caller " + i);
+        List<Long> grantTimes = new ArrayList<>();
+        for (int request = 0; request < 20; request++) {
+            time.runDue();
+            List<CompletableFuture<Void>> granted = permits.stream().filter(CompletableFuture::isDone).toList();
+            assertEquals(request + 1, granted.size(), "exactly one more request may be in flight");
+            grantTimes.add(time.now());
+            time.advance(40 * MILLI); // the reply takes 40 ms
+            limiter.release();
+        }
+
+        for (int i = 1; i < grantTimes.size(); i++) {
+            assertEquals(SECOND + 40 * MILLI, grantTimes.get(i) - grantTimes.get(i - 1), "gap before request " + i);
         }
         assertEquals(19, limiter.throttledCount());
+        assertEquals(0, limiter.waitingCount());
     }
 
     @Test
-    void idleTimeIsNotBankedIntoABurst() {
-        AtomicLong clock = new AtomicLong(0);
-        RequestRateLimiter limiter = new RequestRateLimiter(1.0, clock::get);
-        assertEquals(0, limiter.reserve());
-        clock.addAndGet(10 * SECOND);
-        assertEquals(0, limiter.reserve());
-        assertEquals(SECOND, limiter.reserve());
+    void aLoneRequestAfterIdleTimeGoesAtOnce() {
+        ManualTime time = new ManualTime();
+        RequestRateLimiter limiter = new RequestRateLimiter(1.0, time::now, time::schedule);
+        assertTrue(limiter.acquire().isDone());
+        limiter.release();
+        time.advance(5 * SECOND);
+        assertTrue(limiter.acquire().isDone());
+        limiter.release();
+        CompletableFuture<Void> tooSoon = limiter.acquire();
+        assertTrue(!tooSoon.isDone());
+        time.runDue();
+        assertTrue(tooSoon.isDone());
+        assertEquals(7 * SECOND + 5 * SECOND + SECOND, time.now());
     }
 
     @Test
     void rejectsNonPositiveRate() {
-        assertThrows(IllegalArgumentException.class, () -> new RequestRateLimiter(0, System::nanoTime));
+        assertThrows(IllegalArgumentException.class, () -> new RequestRateLimiter(0));
     }
 }
