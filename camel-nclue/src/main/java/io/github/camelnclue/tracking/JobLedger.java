@@ -1,0 +1,65 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.tracking;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.github.camelnclue.model.JobKind;
+
+/**
+ * The durable record of every job the component created or adopted, the statuses observed and which of them each
+ * consumer has emitted. Writes are durable when the method returns, so a crash loses nothing that was acknowledged.
+ * Implementations are thread safe.
+ */
+public interface JobLedger extends AutoCloseable {
+
+    /** Opens the store (creating it if needed) and loads what an earlier run left. */
+    void start() throws Exception;
+
+    /** Records that a create of {@code name} is about to be sent. Does nothing if the name is already recorded. */
+    void recordIntent(String scope, JobKind kind, String name);
+
+    /**
+     * Records the id a create returned, or of an existing job adopted under {@code name}; replaces the intent of that
+     * name. Does nothing if the job is already recorded.
+     */
+    void recordJob(String scope, JobKind kind, String name, String id, String recordJson);
+
+    /**
+     * Stores the latest record of a tracked job and appends {@code status} if it differs from the last observed one.
+     *
+     * @return true if the status was appended (a status change)
+     */
+    boolean recordStatus(String scope, JobKind kind, String id, String status, String recordJson);
+
+    /** Records that {@code consumerId} has emitted the first {@code count} observed statuses of the job. */
+    void markEmitted(String consumerId, String scope, JobKind kind, String id, int count);
+
+    /** How many observed statuses of the job {@code consumerId} has emitted (0 if none). */
+    int emittedCount(String consumerId, String scope, JobKind kind, String id);
+
+    Optional<TrackedJob> findById(String scope, JobKind kind, String id);
+
+    Optional<TrackedJob> findByName(String scope, JobKind kind, String name);
+
+    /** Every tracked job and intent of the kind in the scope, oldest first. */
+    List<TrackedJob> jobs(String scope, JobKind kind);
+
+    @Override
+    void close();
+}
