@@ -348,6 +348,10 @@ final class DataForestApi {
         return new ApiException(400, new ErrorBody(false, "invalid request parameters: " + details));
     }
 
+    static ApiException unexpected() {
+        return new ApiException(500, new ErrorBody(false, "unexpected error"));
+    }
+
     static ApiException notFound(String what) {
         return new ApiException(404, new ErrorBody(false, "no such element: " + what));
     }

@@ -127,7 +127,9 @@ final class EmulatorHttpServer implements AutoCloseable {
                 response = e.toResponse();
             } catch (RuntimeException e) {
                 LOG.warn("Unexpected error on {} {}", method, rawPath, e);
-                response = GatewayErrors.error(500, "900", "Unexpected Error", "Unexpected error in the emulator")
+                response = (rawPath.startsWith("/api/v2/")
+                        ? DataForestApi.unexpected()
+                        : GatewayErrors.error(500, "900", "Unexpected Error", "Unexpected error in the emulator"))
                         .toResponse();
             }
             send(exchange, response);

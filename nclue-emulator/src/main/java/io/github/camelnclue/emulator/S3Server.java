@@ -48,16 +48,24 @@ final class S3Server implements AutoCloseable {
     S3Server(Path directory, int port, String accessKey, String secretKey) throws IOException {
         this.deleteOnClose = directory == null;
         this.directory = directory == null ? Files.createTempDirectory("nclue-emulator-s3-") : directory;
-        Files.createDirectories(this.directory);
-        Properties props = new Properties();
-        props.setProperty("jclouds.filesystem.basedir", this.directory.toString());
-        this.blobStore = BlobStores.create("filesystem", props);
-        this.proxy = S3Proxy.builder()
-                .blobStore(blobStore)
-                .endpoint(URI.create("http://127.0.0.1:" + port))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-                .stopTimeout(0)
-                .build();
+        try {
+            Files.createDirectories(this.directory);
+            Properties props = new Properties();
+            props.setProperty("jclouds.filesystem.basedir", this.directory.toString());
+            this.blobStore = BlobStores.create("filesystem", props);
+            this.proxy = S3Proxy.builder()
+                    .blobStore(blobStore)
+                    .endpoint(URI.create("http://127.0.0.1:" + port))
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+                    .stopTimeout(0)
+                    .build();
+        } catch (RuntimeException | LinkageError e) {
+            // the caller never gets an instance to close: do not leave the temp directory behind
+            if (deleteOnClose) {
+                deleteRecursively(this.directory);
+            }
+            throw e;
+        }
     }
 
     void start() throws Exception {
