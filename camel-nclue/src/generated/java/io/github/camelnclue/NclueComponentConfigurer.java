@@ -56,6 +56,9 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "index": getOrCreateConfiguration(target).setIndex(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "ledger": target.setLedger(property(camelContext, io.github.camelnclue.tracking.JobLedger.class, value)); return true;
+        case "ledgerdirectory":
+        case "ledgerDirectory": target.setLedgerDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
@@ -70,6 +73,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectStorageEndpoint": getOrCreateConfiguration(target).setObjectStorageEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "objectstoragesecretkey":
         case "objectStorageSecretKey": getOrCreateConfiguration(target).setObjectStorageSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "onduplicatename":
+        case "onDuplicateName": getOrCreateConfiguration(target).setOnDuplicateName(property(camelContext, io.github.camelnclue.NclueDuplicateNamePolicy.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelnclue.NclueOperations.class, value)); return true;
         case "queuename":
         case "queueName": getOrCreateConfiguration(target).setQueueName(property(camelContext, java.lang.String.class, value)); return true;
@@ -102,6 +107,9 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": getOrCreateConfiguration(target).setSourceBucket(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcefilepath":
         case "sourceFilePath": getOrCreateConfiguration(target).setSourceFilePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "statuspolldelay":
+        case "statusPollDelay": target.setStatusPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "statuses": getOrCreateConfiguration(target).setStatuses(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
         case "taskId": getOrCreateConfiguration(target).setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "testbucket":
@@ -116,8 +124,19 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "trainFeatureId": getOrCreateConfiguration(target).setTrainFeatureId(property(camelContext, java.lang.String.class, value)); return true;
         case "trainfilepath":
         case "trainFilePath": getOrCreateConfiguration(target).setTrainFilePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "watchall":
+        case "watchAll": getOrCreateConfiguration(target).setWatchAll(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"ledger"};
     }
 
     @Override
@@ -149,6 +168,9 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "index": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "ledger": return io.github.camelnclue.tracking.JobLedger.class;
+        case "ledgerdirectory":
+        case "ledgerDirectory": return java.lang.String.class;
         case "limit": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
@@ -163,6 +185,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectStorageEndpoint": return java.lang.String.class;
         case "objectstoragesecretkey":
         case "objectStorageSecretKey": return java.lang.String.class;
+        case "onduplicatename":
+        case "onDuplicateName": return io.github.camelnclue.NclueDuplicateNamePolicy.class;
         case "operation": return io.github.camelnclue.NclueOperations.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
@@ -195,6 +219,9 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": return java.lang.String.class;
         case "sourcefilepath":
         case "sourceFilePath": return java.lang.String.class;
+        case "statuspolldelay":
+        case "statusPollDelay": return long.class;
+        case "statuses": return java.lang.String.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "testbucket":
@@ -209,6 +236,12 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "trainFeatureId": return java.lang.String.class;
         case "trainfilepath":
         case "trainFilePath": return java.lang.String.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
+        case "watchall":
+        case "watchAll": return boolean.class;
         default: return null;
         }
     }
@@ -243,6 +276,9 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "index": return getOrCreateConfiguration(target).getIndex();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "ledger": return target.getLedger();
+        case "ledgerdirectory":
+        case "ledgerDirectory": return target.getLedgerDirectory();
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
@@ -257,6 +293,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectStorageEndpoint": return getOrCreateConfiguration(target).getObjectStorageEndpoint();
         case "objectstoragesecretkey":
         case "objectStorageSecretKey": return getOrCreateConfiguration(target).getObjectStorageSecretKey();
+        case "onduplicatename":
+        case "onDuplicateName": return getOrCreateConfiguration(target).getOnDuplicateName();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "queuename":
         case "queueName": return getOrCreateConfiguration(target).getQueueName();
@@ -289,6 +327,9 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": return getOrCreateConfiguration(target).getSourceBucket();
         case "sourcefilepath":
         case "sourceFilePath": return getOrCreateConfiguration(target).getSourceFilePath();
+        case "statuspolldelay":
+        case "statusPollDelay": return target.getStatusPollDelay();
+        case "statuses": return getOrCreateConfiguration(target).getStatuses();
         case "taskid":
         case "taskId": return getOrCreateConfiguration(target).getTaskId();
         case "testbucket":
@@ -303,6 +344,12 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "trainFeatureId": return getOrCreateConfiguration(target).getTrainFeatureId();
         case "trainfilepath":
         case "trainFilePath": return getOrCreateConfiguration(target).getTrainFilePath();
+        case "waitforcompletion":
+        case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "waittimeout":
+        case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
+        case "watchall":
+        case "watchAll": return getOrCreateConfiguration(target).isWatchAll();
         default: return null;
         }
     }

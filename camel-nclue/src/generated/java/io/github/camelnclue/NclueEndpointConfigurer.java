@@ -70,6 +70,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "objectStorageEndpoint": target.getConfiguration().setObjectStorageEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "objectstoragesecretkey":
         case "objectStorageSecretKey": target.getConfiguration().setObjectStorageSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "onduplicatename":
+        case "onDuplicateName": target.getConfiguration().setOnDuplicateName(property(camelContext, io.github.camelnclue.NclueDuplicateNamePolicy.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelnclue.NclueOperations.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
@@ -117,6 +119,7 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceFilePath": target.getConfiguration().setSourceFilePath(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statuses": target.getConfiguration().setStatuses(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
         case "taskId": target.getConfiguration().setTaskId(property(camelContext, java.lang.String.class, value)); return true;
         case "testbucket":
@@ -135,6 +138,12 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "trainFilePath": target.getConfiguration().setTrainFilePath(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "watchall":
+        case "watchAll": target.getConfiguration().setWatchAll(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -189,6 +198,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "objectStorageEndpoint": return java.lang.String.class;
         case "objectstoragesecretkey":
         case "objectStorageSecretKey": return java.lang.String.class;
+        case "onduplicatename":
+        case "onDuplicateName": return io.github.camelnclue.NclueDuplicateNamePolicy.class;
         case "operation": return io.github.camelnclue.NclueOperations.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
@@ -236,6 +247,7 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceFilePath": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statuses": return java.lang.String.class;
         case "taskid":
         case "taskId": return java.lang.String.class;
         case "testbucket":
@@ -254,6 +266,12 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "trainFilePath": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
+        case "watchall":
+        case "watchAll": return boolean.class;
         default: return null;
         }
     }
@@ -309,6 +327,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "objectStorageEndpoint": return target.getConfiguration().getObjectStorageEndpoint();
         case "objectstoragesecretkey":
         case "objectStorageSecretKey": return target.getConfiguration().getObjectStorageSecretKey();
+        case "onduplicatename":
+        case "onDuplicateName": return target.getConfiguration().getOnDuplicateName();
         case "operation": return target.getConfiguration().getOperation();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
@@ -356,6 +376,7 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceFilePath": return target.getConfiguration().getSourceFilePath();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statuses": return target.getConfiguration().getStatuses();
         case "taskid":
         case "taskId": return target.getConfiguration().getTaskId();
         case "testbucket":
@@ -374,6 +395,12 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "trainFilePath": return target.getConfiguration().getTrainFilePath();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "waitforcompletion":
+        case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        case "waittimeout":
+        case "waitTimeout": return target.getConfiguration().getWaitTimeout();
+        case "watchall":
+        case "watchAll": return target.getConfiguration().isWatchAll();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(66);
         props.add("accessKey");
         props.add("accountId");
         props.add("aiAppId");
@@ -50,6 +50,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("objectStorageAccessKey");
         props.add("objectStorageEndpoint");
         props.add("objectStorageSecretKey");
+        props.add("onDuplicateName");
         props.add("operation");
         props.add("pollStrategy");
         props.add("queueName");
@@ -76,6 +77,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sourceBucket");
         props.add("sourceFilePath");
         props.add("startScheduler");
+        props.add("statuses");
         props.add("taskId");
         props.add("testBucket");
         props.add("testFeatureId");
@@ -85,6 +87,9 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("trainFeatureId");
         props.add("trainFilePath");
         props.add("useFixedDelay");
+        props.add("waitForCompletion");
+        props.add("waitTimeout");
+        props.add("watchAll");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(4);
         secretProps.add("accessKey");

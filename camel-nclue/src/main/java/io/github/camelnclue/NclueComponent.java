@@ -18,11 +18,16 @@ package io.github.camelnclue;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.github.camelnclue.client.ApiCallListener;
+import io.github.camelnclue.tracking.InMemoryJobLedger;
+import io.github.camelnclue.tracking.JobLedger;
+import io.github.camelnclue.tracking.JobTracker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -38,12 +43,26 @@ public class NclueComponent extends HealthCheckComponent {
 
     @Metadata(description = "The configuration every endpoint starts from")
     private NclueConfiguration configuration = new NclueConfiguration();
+    @Metadata(label = "tracking", autowired = true, description = """
+            The job ledger: where the component records every job it creates, the statuses it observes and which of \
+            them consumers emitted. Default: a crash-safe file store in ledgerDirectory. Bind a JdbcJobLedger to share \
+            tracking between instances.""")
+    private JobLedger ledger;
+    @Metadata(label = "tracking", defaultValue = "${user.home}/.camel-nclue/ledger", description = """
+            The directory of the default file ledger. One running component may use a directory at a time.""")
+    private String ledgerDirectory = System.getProperty("user.home") + "/.camel-nclue/ledger";
+    @Metadata(label = "tracking", defaultValue = "1000", javaType = "java.time.Duration", description = """
+            The pause between two sweeps of the status poller (one per account and resource). A sweep reads list \
+            pages at the NCLUE rate limit, so with many jobs in flight sweeps take longer than this pause.""")
+    private long statusPollDelay = 1000;
 
     private final ObjectMapper objectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private ApiCallListener apiCallListener = ApiCallListener.NONE;
     private ExecutorService httpExecutor;
     private HttpClient httpClient;
+    private ScheduledExecutorService pollerScheduler;
+    private JobTracker tracker;
 
     public NclueComponent() {
     }
@@ -86,6 +105,53 @@ public class NclueComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
+    public JobLedger getLedger() {
+        return ledger;
+    }
+
+    /**
+     * The job ledger; default: a crash-safe file store in ledgerDirectory.
+     */
+    public void setLedger(JobLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    public String getLedgerDirectory() {
+        return ledgerDirectory;
+    }
+
+    /**
+     * The directory of the default file ledger.
+     */
+    public void setLedgerDirectory(String ledgerDirectory) {
+        this.ledgerDirectory = ledgerDirectory;
+    }
+
+    public long getStatusPollDelay() {
+        return statusPollDelay;
+    }
+
+    /**
+     * The pause between two sweeps of the status poller.
+     */
+    public void setStatusPollDelay(long statusPollDelay) {
+        this.statusPollDelay = statusPollDelay;
+    }
+
+    /**
+     * The ledger and pollers, started on first use: only creates, waits and consumers need them.
+     */
+    synchronized JobTracker tracker() throws Exception {
+        if (tracker == null) {
+            JobLedger jobLedger = ledger != null ? ledger : new InMemoryJobLedger() /* TODO FileJobLedger(Path.of(ledgerDirectory)) */;
+            jobLedger.start();
+            pollerScheduler = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "NcluePoller");
+            tracker = new JobTracker(jobLedger, pollerScheduler, objectMapper, statusPollDelay);
+        }
+        return tracker;
+    }
+
     /** Told of every API call attempt; metrics replace it. */
     ApiCallListener apiCallListener() {
         return apiCallListener;
@@ -115,6 +181,14 @@ public class NclueComponent extends HealthCheckComponent {
     @Override
     protected synchronized void doStop() throws Exception {
         super.doStop();
+        if (tracker != null) {
+            tracker.close();
+            if (ledger == null) {
+                tracker.ledger().close();
+            }
+            getCamelContext().getExecutorServiceManager().shutdown(pollerScheduler);
+            tracker = null;
+        }
         if (httpExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(httpExecutor);
             httpExecutor = null;

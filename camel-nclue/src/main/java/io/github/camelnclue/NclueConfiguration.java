@@ -112,6 +112,16 @@ public class NclueConfiguration implements Cloneable {
     private long connectTimeout = 10000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
     private long requestTimeout = 60000;
+    @UriParam(label = "producer")
+    private boolean waitForCompletion;
+    @UriParam(label = "producer", defaultValue = "21600000", javaType = "java.time.Duration")
+    private long waitTimeout = 21600000;
+    @UriParam(label = "producer", defaultValue = "fail", enums = "fail,adopt")
+    private NclueDuplicateNamePolicy onDuplicateName = NclueDuplicateNamePolicy.fail;
+    @UriParam(label = "consumer")
+    private String statuses;
+    @UriParam(label = "consumer")
+    private boolean watchAll;
 
     public NclueResource getResource() {
         return resource;
@@ -562,6 +572,67 @@ public class NclueConfiguration implements Cloneable {
      */
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    /**
+     * With create, submit or get: continue the route only when the job has ended (completed or failed; for AI apps a
+     * final YARN state), with the final record as the body. The exchange waits without holding a thread; a failed job
+     * raises NclueJobFailedException with its fail_message.
+     */
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public long getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /**
+     * How long waitForCompletion waits before raising NclueWaitTimeoutException; the job keeps running and stays
+     * tracked, so a consumer still sees it end.
+     */
+    public void setWaitTimeout(long waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    public NclueDuplicateNamePolicy getOnDuplicateName() {
+        return onDuplicateName;
+    }
+
+    /**
+     * What a create does when NCLUE answers 409 DUPLICATE_NAME for a job this component did not create: fail, or adopt
+     * the existing job of that name. A job the component created itself (a retried, redelivered or replayed create)
+     * is always adopted, never created twice.
+     */
+    public void setOnDuplicateName(NclueDuplicateNamePolicy onDuplicateName) {
+        this.onDuplicateName = onDuplicateName;
+    }
+
+    public String getStatuses() {
+        return statuses;
+    }
+
+    /**
+     * The statuses the consumer emits, comma separated (e.g. completed,failed); empty emits every status change.
+     */
+    public void setStatuses(String statuses) {
+        this.statuses = statuses;
+    }
+
+    public boolean isWatchAll() {
+        return watchAll;
+    }
+
+    /**
+     * Whether the consumer watches every job of the account (found in the list pages) instead of only the jobs this
+     * component created or adopted.
+     */
+    public void setWatchAll(boolean watchAll) {
+        this.watchAll = watchAll;
     }
 
     /** The Object Storage access key in effect: objectStorageAccessKey, else accessKey. */

@@ -99,6 +99,12 @@ public final class NclueConstants {
             (ACCEPTED, RUNNING, FINISHED, FAILED, KILLED, ...). Set on job replies and consumed events.""",
               javaType = "String")
     public static final String STATUS = "CamelNclueStatus";
+    @Metadata(label = "consumer", description = "The previous observed status of the job, null for its first.",
+              javaType = "String")
+    public static final String PREVIOUS_STATUS = "CamelNcluePreviousStatus";
+    @Metadata(label = "consumer", description = "The kind of job: features, tasks, taskRuns or aiApps.",
+              javaType = "String")
+    public static final String KIND = "CamelNclueKind";
     @Metadata(description = "The AI app's YARN final status (UNDEFINED, SUCCEEDED, FAILED, KILLED).",
               javaType = "String")
     public static final String FINAL_STATUS = "CamelNclueFinalStatus";

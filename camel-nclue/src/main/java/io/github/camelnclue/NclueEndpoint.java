@@ -24,7 +24,12 @@ import io.github.camelnclue.client.DataForestClient;
 import io.github.camelnclue.client.NclueClient;
 import io.github.camelnclue.client.RequestRateLimiter;
 import io.github.camelnclue.client.RetryPolicy;
+import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.storage.ObjectStorage;
+import io.github.camelnclue.tracking.JobPoller;
+import io.github.camelnclue.tracking.JobSource;
+import io.github.camelnclue.tracking.JobSources;
+import io.github.camelnclue.tracking.JobTracker;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -66,7 +71,14 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException("The nclue consumer is not available yet");
+        if (configuration.getResource().jobKind() == null) {
+            throw new IllegalArgumentException(
+                    "resource " + configuration.getResource() + " has no status to watch; consume features, tasks, "
+                                               + "taskRuns or aiApps");
+        }
+        NclueConsumer consumer = new NclueConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -109,6 +121,33 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
      */
     public void setConfiguration(NclueConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /** The account a job of this endpoint belongs to: API base URL and access key (not secret). */
+    String scope() {
+        boolean dataForest = configuration.getResource().jobKind() == JobKind.AI_APPS;
+        return (dataForest ? configuration.getDataForestEndpoint() : configuration.getNclueEndpoint()) + "|"
+               + configuration.getAccessKey();
+    }
+
+    /** Where the poller reads this endpoint's jobs. */
+    JobSource jobSource() {
+        return switch (configuration.getResource()) {
+            case features -> JobSources.of(nclueClient.features());
+            case tasks -> JobSources.of(nclueClient.tasks());
+            case taskRuns -> JobSources.of(nclueClient.taskRuns());
+            case aiApps -> JobSources.of(dataForestClient, configuration.getAccountId());
+            case aiWorkspaces -> throw new IllegalArgumentException("AI workspaces are not jobs");
+        };
+    }
+
+    JobTracker tracker() throws Exception {
+        return getComponent().tracker();
+    }
+
+    /** The shared poller of this endpoint's account and resource. */
+    JobPoller poller() throws Exception {
+        return tracker().poller(scope(), configuration.getResource().jobKind(), jobSource());
     }
 
     NclueClient nclueClient() {

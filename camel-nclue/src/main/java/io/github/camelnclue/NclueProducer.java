@@ -18,6 +18,7 @@ package io.github.camelnclue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -25,6 +26,7 @@ import io.github.camelnclue.client.DataForestClient;
 import io.github.camelnclue.client.JobResourceClient;
 import io.github.camelnclue.client.NclueJobFailedException;
 import io.github.camelnclue.model.CreateFeatureRequest;
+import io.github.camelnclue.model.CreateRequest;
 import io.github.camelnclue.model.CreateTaskRequest;
 import io.github.camelnclue.model.CreateTaskRunRequest;
 import io.github.camelnclue.model.JobKind;
@@ -34,6 +36,8 @@ import io.github.camelnclue.model.TaskRun;
 import io.github.camelnclue.storage.ObjectStorage;
 import io.github.camelnclue.storage.ResultObject;
 import io.github.camelnclue.storage.ResultRows;
+import io.github.camelnclue.tracking.JobPoller;
+import io.github.camelnclue.tracking.JobTracker;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -92,7 +96,7 @@ public class NclueProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    private CompletableFuture<?> invoke(NclueOperations operation, Exchange exchange) {
+    private CompletableFuture<?> invoke(NclueOperations operation, Exchange exchange) throws Exception {
         NclueConfiguration config = configuration();
         return switch (config.getResource()) {
             case features -> jobOperation(operation, exchange, getEndpoint().nclueClient().features(),
@@ -106,12 +110,12 @@ public class NclueProducer extends DefaultAsyncProducer {
         };
     }
 
-    private <J extends NclueJob, C> CompletableFuture<?> jobOperation(
+    private <J extends NclueJob, C extends CreateRequest> CompletableFuture<?> jobOperation(
             NclueOperations operation, Exchange exchange, JobResourceClient<J, C> client, Class<C> requestType,
-            RequestField[] fields, String idHeader, String idOption) {
+            RequestField[] fields, String idHeader, String idOption) throws Exception {
         return switch (operation) {
-            case create -> client.create(binder.bind(exchange, requestType, fields));
-            case get -> client.get(binder.id(exchange, idHeader, idOption));
+            case create -> create(client, binder.bind(exchange, requestType, fields));
+            case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)));
             case list -> client.list(binder.intValue(exchange, NclueConstants.INDEX, configuration().getIndex()),
                     binder.intValue(exchange, NclueConstants.LIMIT, configuration().getLimit()));
             case delete -> client.delete(binder.id(exchange, idHeader, idOption));
@@ -119,16 +123,56 @@ public class NclueProducer extends DefaultAsyncProducer {
         };
     }
 
-    private CompletableFuture<?> aiAppOperation(NclueOperations operation, Exchange exchange) {
+    /** Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. */
+    private <J extends NclueJob, C extends CreateRequest> CompletableFuture<NclueJob> create(
+            JobResourceClient<J, C> client, C request) throws Exception {
+        JobTracker tracker = getEndpoint().tracker();
+        boolean adoptForeign = configuration().getOnDuplicateName() == NclueDuplicateNamePolicy.adopt;
+        return waitIfAsked(tracker.create(getEndpoint().scope(), client.kind(), request.name(),
+                getEndpoint().jobSource(), () -> client.create(request), adoptForeign));
+    }
+
+    private CompletableFuture<?> aiAppOperation(NclueOperations operation, Exchange exchange) throws Exception {
         DataForestClient client = getEndpoint().dataForestClient();
         String id = binder.id(exchange, NclueConstants.AI_APP_ID, configuration().getAiAppId());
         return switch (operation) {
-            case submit -> client.submit(binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP));
-            case get -> client.getDetail(id);
+            case submit -> waitIfAsked(client.submit(binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP))
+                    .thenApply(this::track));
+            case get -> waitIfAsked(client.getDetail(id));
             case list -> client.list(accountId(exchange));
             case kill -> client.kill(id);
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         };
+    }
+
+    /**
+     * With waitForCompletion, the reply is the job's final record: the exchange is parked on the shared poller until
+     * the job ends, and a failed job fails the exchange.
+     */
+    private CompletableFuture<NclueJob> waitIfAsked(CompletableFuture<? extends NclueJob> reply) throws Exception {
+        if (!configuration().isWaitForCompletion()) {
+            return reply.thenApply(NclueJob.class::cast);
+        }
+        JobPoller poller = getEndpoint().poller();
+        Duration timeout = Duration.ofMillis(configuration().getWaitTimeout());
+        return reply.thenApply(this::track)
+                .thenCompose(job -> job.terminal() ? CompletableFuture.completedFuture(job)
+                        : poller.awaitEnd(job.id(), timeout))
+                .thenApply(job -> {
+                    if (!job.succeeded()) {
+                        throw new NclueJobFailedException(poller.kind().uriName(), job.id(), job.status(),
+                                job.failMessage());
+                    }
+                    return job;
+                });
+    }
+
+    private NclueJob track(NclueJob job) {
+        try {
+            return getEndpoint().tracker().track(getEndpoint().scope(), NclueReplies.kindOf(job), job);
+        } catch (Exception e) {
+            throw new IllegalStateException("the job ledger failed: " + e.getMessage(), e);
+        }
     }
 
     /**

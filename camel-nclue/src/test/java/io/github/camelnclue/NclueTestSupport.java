@@ -16,6 +16,7 @@
  */
 package io.github.camelnclue;
 
+import io.github.camelnclue.tracking.InMemoryJobLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +41,8 @@ public abstract class NclueTestSupport extends CamelTestSupport {
         configuration.setRequestsPerSecond(1000);
         configuration.setRetryInitialDelay(20);
         configuration.setRetryMaxDelay(100);
+        component.setLedger(new InMemoryJobLedger());
+        component.setStatusPollDelay(50);
         context.addComponent("nclue", component);
         return context;
     }

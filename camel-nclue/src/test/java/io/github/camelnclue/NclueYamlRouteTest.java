@@ -42,6 +42,7 @@ class NclueYamlRouteTest {
         main.addInitialProperty("camel.component.nclue.access-key", ApiServer.ACCESS_KEY);
         main.addInitialProperty("camel.component.nclue.secret-key", ApiServer.SECRET_KEY);
         main.addInitialProperty("camel.component.nclue.nclue-endpoint", API.url());
+        main.addInitialProperty("camel.component.nclue.ledger", "#class:io.github.camelnclue.tracking.InMemoryJobLedger");
         main.addInitialProperty("demo.bucket", "nclue-demo");
         main.start();
         try {

@@ -27,5 +27,5 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record CreateFeatureRequest(
         @JsonProperty("name") String name,
         @JsonProperty("source_bucket") String sourceBucket,
-        @JsonProperty("source_file_path") String sourceFilePath) {
+        @JsonProperty("source_file_path") String sourceFilePath) implements CreateRequest {
 }

@@ -30,5 +30,5 @@ public record CreateTaskRequest(
         @JsonProperty("train_file_path") String trainFilePath,
         @JsonProperty("test_feature_id") String testFeatureId,
         @JsonProperty("test_bucket") String testBucket,
-        @JsonProperty("test_file_path") String testFilePath) {
+        @JsonProperty("test_file_path") String testFilePath) implements CreateRequest {
 }

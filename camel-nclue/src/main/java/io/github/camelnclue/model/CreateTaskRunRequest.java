@@ -28,5 +28,5 @@ public record CreateTaskRunRequest(
         @JsonProperty("task_id") String taskId,
         @JsonProperty("feature_id") String featureId,
         @JsonProperty("result_bucket") String resultBucket,
-        @JsonProperty("result_file_path") String resultFilePath) {
+        @JsonProperty("result_file_path") String resultFilePath) implements CreateRequest {
 }

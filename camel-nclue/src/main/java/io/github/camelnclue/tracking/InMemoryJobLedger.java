@@ -62,6 +62,11 @@ public class InMemoryJobLedger implements JobLedger {
     }
 
     @Override
+    public synchronized void forgetIntent(String scope, JobKind kind, String name) {
+        jobs.computeIfPresent(new Key(scope, kind, name), (key, job) -> job.isIntent() ? null : job);
+    }
+
+    @Override
     public synchronized void recordJob(String scope, JobKind kind, String name, String id, String recordJson) {
         Key key = new Key(scope, kind, name);
         TrackedJob existing = jobs.get(key);

@@ -34,6 +34,9 @@ public interface JobLedger extends AutoCloseable {
     /** Records that a create of {@code name} is about to be sent. Does nothing if the name is already recorded. */
     void recordIntent(String scope, JobKind kind, String name);
 
+    /** Drops the intent of {@code name} (its create was refused, so no job exists); a recorded job is kept. */
+    void forgetIntent(String scope, JobKind kind, String name);
+
     /**
      * Records the id a create returned, or of an existing job adopted under {@code name}; replaces the intent of that
      * name. Does nothing if the job is already recorded.
