@@ -107,10 +107,13 @@ public class NclueConsumer extends ScheduledPollConsumer {
     private boolean emit(TrackedJob job, String status, String previousStatus) {
         Exchange exchange = createExchange(true);
         Message message = exchange.getMessage();
-        message.setBody(job.recordJson() != null ? poller.parse(job.recordJson()) : null);
+        if (job.recordJson() != null) {
+            NclueReplies.apply(message, poller.parse(job.recordJson()));
+        }
         message.setHeader(NclueConstants.KIND, job.kind().uriName());
         message.setHeader(NclueReplies.idHeader(job.kind()), job.id());
         message.setHeader(NclueConstants.NAME, job.name());
+        // the change being emitted, which may be older than the latest record in the body
         message.setHeader(NclueConstants.STATUS, status);
         message.setHeader(NclueConstants.PREVIOUS_STATUS, previousStatus);
         try {

@@ -43,6 +43,7 @@ public final class ResultRows implements Iterator<Object>, Closeable {
     private final int batchSize;
     private String nextLine;
     private boolean finished;
+    private long rowCount;
 
     /**
      * @param splitColumns true for rows (lists of the tab-separated columns), false for the lines themselves
@@ -88,6 +89,7 @@ public final class ResultRows implements Iterator<Object>, Closeable {
     private Object take() {
         String line = nextLine;
         nextLine = null;
+        rowCount++;
         return splitColumns ? Arrays.asList(line.split("\t", -1)) : line;
     }
 
@@ -102,6 +104,11 @@ public final class ResultRows implements Iterator<Object>, Closeable {
             close();
             throw new UncheckedIOException("reading the result failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Rows handed out so far: after a split over this iterator, the number of result rows. */
+    public long getRowCount() {
+        return rowCount;
     }
 
     @Override

@@ -1,0 +1,56 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.runner;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.camelnclue.emulator.DemoData;
+import io.github.camelnclue.emulator.NclueEmulator;
+
+/**
+ * Runner settings that point the chain in routes/ at an emulator the test owns.
+ */
+final class ChainSettings {
+
+    static final Path ROUTES = Path.of("../routes");
+
+    private ChainSettings() {
+    }
+
+    static Map<String, String> forEmulator(NclueEmulator emulator, String prefix, Path workDir) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("camel.component.nclue.access-key", emulator.accessKey());
+        settings.put("camel.component.nclue.secret-key", emulator.secretKey());
+        settings.put("camel.component.nclue.nclue-endpoint", emulator.nclueEndpoint());
+        settings.put("camel.component.nclue.data-forest-endpoint", emulator.dataForestEndpoint());
+        settings.put("camel.component.nclue.object-storage-endpoint", emulator.s3Endpoint());
+        settings.put("camel.component.nclue.region", emulator.region());
+        settings.put("camel.component.nclue.ledger-directory", workDir.resolve("ledger").toString());
+        settings.put("camel.component.nclue.status-poll-delay", "200");
+        settings.put("camel.component.nclue.retry-initial-delay", "200");
+        settings.put("nclue.job-prefix", prefix);
+        settings.put("nclue.bucket", DemoData.BUCKET);
+        settings.put("nclue.feature-path", DemoData.FEATURE_KEY);
+        settings.put("nclue.train-label-path", DemoData.TRAIN_LABEL_KEY);
+        settings.put("nclue.result-path", DemoData.RESULT_PREFIX);
+        settings.put("nclue.output-dir", workDir.resolve("out").toString());
+        settings.put("nclue.runner.timeout-seconds", "120");
+        return settings;
+    }
+}
