@@ -174,7 +174,8 @@ public class FileJobLedger implements JobLedger {
         if (!Objects.equals(before, affected.get())) {
             try {
                 journal.append(state.toLine(event));
-                if (journal.lines() > compactAfterLines) {
+                // counted from the last compaction, so a snapshot longer than the limit is not rewritten each time
+                if (journal.appended() > compactAfterLines) {
                     journal.replace(lines(state));
                 }
             } catch (IOException e) {

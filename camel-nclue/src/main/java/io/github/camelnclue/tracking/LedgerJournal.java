@@ -42,7 +42,7 @@ final class LedgerJournal implements AutoCloseable {
     private final Path file;
     private final Path temp;
     private FileChannel channel;
-    private int lines;
+    private int appended;
 
     LedgerJournal(Path file) {
         this.file = file;
@@ -53,9 +53,9 @@ final class LedgerJournal implements AutoCloseable {
         return file;
     }
 
-    /** Lines in the journal file, counting the compacted ones. */
-    int lines() {
-        return lines;
+    /** Lines appended since the journal was last replaced. */
+    int appended() {
+        return appended;
     }
 
     /**
@@ -87,7 +87,7 @@ final class LedgerJournal implements AutoCloseable {
         }
         write(channel, line);
         channel.force(false);
-        lines++;
+        appended++;
     }
 
     /**
@@ -105,7 +105,7 @@ final class LedgerJournal implements AutoCloseable {
         close();
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         forceDirectory();
-        lines = snapshot.size();
+        appended = 0;
     }
 
     @Override
