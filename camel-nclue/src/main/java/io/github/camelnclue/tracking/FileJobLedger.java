@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,13 +37,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The default ledger: embedded, crash safe, in one directory of the local file system. Every change is appended to a
- * journal ({@value #JOURNAL}, one JSON event per line) and forced to disk before the method returns, so an
- * acknowledged write survives a crash of the JVM or the machine. {@link #start()} replays the journal into memory
- * (ignoring a last line torn by a crash) and compacts it to a snapshot of the current state; the journal is compacted
- * again whenever it grows past a number of lines. While started, the ledger holds a lock on {@value #LOCK} so that a
- * second process cannot use the same directory; the operating system releases it if the process dies.
+ * journal ({@code ledger.jsonl}, one JSON event per line) and forced to disk before the method returns, so an
+ * acknowledged write survives a crash of the JVM or the machine; a call that changes nothing writes nothing.
+ * {@link #start()} replays the journal into memory (ignoring a last line torn by a crash) and compacts it to a snapshot
+ * of the current state, written beside it and renamed over it atomically; the journal is compacted again after every
+ * 10,000 lines appended. While started, the ledger holds a lock on {@code ledger.lock} so that a second process cannot
+ * use the same directory; the operating system releases it if the process dies.
  * <p>
- * The rules are those of {@link InMemoryJobLedger}, which holds the state. Thread safe.
+ * The rules are those of {@link InMemoryJobLedger}, which holds the state. If a journal write fails, the call throws
+ * {@link JobLedgerException} and so does every later one until the ledger is closed and started again (which reloads
+ * what is on disk). Thread safe.
  */
 public class FileJobLedger implements JobLedger {
 
@@ -158,17 +162,13 @@ public class FileJobLedger implements JobLedger {
         return "FileJobLedger[" + directory + "]";
     }
 
-    private interface EventFactory {
-        ObjectNode create(LedgerState state);
-    }
-
     /**
      * Applies an event and journals it if it changed what {@code affected} shows, so repeated polls of an unchanged
      * job write nothing.
      */
-    private boolean change(EventFactory factory, Supplier<Object> affected) {
+    private boolean change(Function<LedgerState, ObjectNode> factory, Supplier<Object> affected) {
         view(); // started and not failed
-        ObjectNode event = factory.create(state);
+        ObjectNode event = factory.apply(state);
         Object before = affected.get();
         boolean result = state.apply(event);
         if (!Objects.equals(before, affected.get())) {

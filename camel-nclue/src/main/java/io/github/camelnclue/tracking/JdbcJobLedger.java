@@ -43,7 +43,8 @@ import io.github.camelnclue.model.JobKind;
  * its job, which only one instance can take.
  * <p>
  * Connections come from the {@link DataSource} as given (pooled or not) and are closed after each call. The rules are
- * those of {@link InMemoryJobLedger}. Thread safe.
+ * those of {@link InMemoryJobLedger}; times are kept to the microsecond, and jobs recorded in the same microsecond are
+ * listed by name. Thread safe.
  */
 public class JdbcJobLedger implements JobLedger {
 
