@@ -1,0 +1,259 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.tracking;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelnclue.model.JobKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default ledger: embedded, crash safe, in one directory of the local file system. Every change is appended to a
+ * journal ({@code ledger.jsonl}, one JSON event per line) and forced to disk before the method returns, so an
+ * acknowledged write survives a crash of the JVM or the machine; a call that changes nothing writes nothing.
+ * {@link #start()} replays the journal into memory (ignoring a last line torn by a crash) and compacts it to a snapshot
+ * of the current state, written beside it and renamed over it atomically; the journal is compacted again after every
+ * 10,000 lines appended. While started, the ledger holds a lock on {@code ledger.lock} so that a second process cannot
+ * use the same directory; the operating system releases it if the process dies.
+ * <p>
+ * The rules are those of {@link InMemoryJobLedger}, which holds the state. If a journal write fails, the call throws
+ * {@link JobLedgerException} and so does every later one until the ledger is closed and started again (which reloads
+ * what is on disk). Thread safe.
+ */
+public class FileJobLedger implements JobLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileJobLedger.class);
+
+    static final String JOURNAL = "ledger.jsonl";
+    static final String LOCK = "ledger.lock";
+    static final int DEFAULT_COMPACT_AFTER_LINES = 10_000;
+
+    private final Path directory;
+    private final int compactAfterLines;
+    private LedgerState state;
+    private LedgerJournal journal;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private IOException failure;
+
+    public FileJobLedger(Path directory) {
+        this(directory, DEFAULT_COMPACT_AFTER_LINES);
+    }
+
+    FileJobLedger(Path directory, int compactAfterLines) {
+        this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath();
+        this.compactAfterLines = compactAfterLines;
+    }
+
+    public Path getDirectory() {
+        return directory;
+    }
+
+    @Override
+    public synchronized void start() throws IOException {
+        if (journal != null) {
+            return;
+        }
+        Files.createDirectories(directory);
+        lock();
+        LedgerState loaded = new LedgerState();
+        LedgerJournal opened = new LedgerJournal(directory.resolve(JOURNAL));
+        try {
+            replay(loaded, opened);
+            opened.replace(lines(loaded));
+        } catch (IOException | RuntimeException e) {
+            unlock();
+            throw e;
+        }
+        state = loaded;
+        journal = opened;
+        failure = null;
+    }
+
+    @Override
+    public synchronized void recordIntent(String scope, JobKind kind, String name) {
+        change(s -> s.intent(Instant.now(), scope, kind, name), () -> view().findByName(scope, kind, name));
+    }
+
+    @Override
+    public synchronized void recordJob(String scope, JobKind kind, String name, String id, String recordJson) {
+        change(s -> s.job(Instant.now(), scope, kind, name, id, recordJson),
+                () -> view().findByName(scope, kind, name));
+    }
+
+    @Override
+    public synchronized boolean recordStatus(
+            String scope, JobKind kind, String id, String status, String recordJson) {
+        return change(s -> s.status(Instant.now(), scope, kind, id, status, recordJson),
+                () -> view().findById(scope, kind, id));
+    }
+
+    @Override
+    public synchronized void markEmitted(String consumerId, String scope, JobKind kind, String id, int count) {
+        change(s -> s.emitted(Instant.now(), consumerId, scope, kind, id, count),
+                () -> view().emittedCount(consumerId, scope, kind, id));
+    }
+
+    @Override
+    public synchronized int emittedCount(String consumerId, String scope, JobKind kind, String id) {
+        return view().emittedCount(consumerId, scope, kind, id);
+    }
+
+    @Override
+    public synchronized Optional<TrackedJob> findById(String scope, JobKind kind, String id) {
+        return view().findById(scope, kind, id);
+    }
+
+    @Override
+    public synchronized Optional<TrackedJob> findByName(String scope, JobKind kind, String name) {
+        return view().findByName(scope, kind, name);
+    }
+
+    @Override
+    public synchronized List<TrackedJob> jobs(String scope, JobKind kind) {
+        return view().jobs(scope, kind);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (journal != null) {
+                journal.close();
+            }
+        } catch (IOException e) {
+            // every acknowledged line was forced already: nothing is lost
+        } finally {
+            journal = null;
+            state = null;
+            unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileJobLedger[" + directory + "]";
+    }
+
+    /**
+     * Applies an event and journals it if it changed what {@code affected} shows, so repeated polls of an unchanged
+     * job write nothing.
+     */
+    private boolean change(Function<LedgerState, ObjectNode> factory, Supplier<Object> affected) {
+        view(); // started and not failed
+        ObjectNode event = factory.apply(state);
+        Object before = affected.get();
+        boolean result = state.apply(event);
+        if (!Objects.equals(before, affected.get())) {
+            try {
+                journal.append(state.toLine(event));
+                // counted from the last compaction, so a snapshot longer than the limit is not rewritten each time
+                if (journal.appended() > compactAfterLines) {
+                    journal.replace(lines(state));
+                }
+            } catch (IOException e) {
+                // memory is now ahead of the disk: refuse further use until a restart reloads the journal
+                failure = e;
+                throw new JobLedgerException("Cannot write the ledger journal in " + directory, e);
+            }
+        }
+        return result;
+    }
+
+    private JobLedger view() {
+        if (journal == null) {
+            throw new IllegalStateException(this + " is not started");
+        }
+        if (failure != null) {
+            throw new JobLedgerException(this + " failed to write its journal; restart it to reload", failure);
+        }
+        return state.view();
+    }
+
+    private static void replay(LedgerState state, LedgerJournal journal) throws IOException {
+        List<String> lines = journal.read();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                state.applyLine(line);
+            } catch (IOException | RuntimeException e) {
+                if (i == lines.size() - 1) {
+                    // a crash can leave garbage behind the last acknowledged line (e.g. zeros after a power loss)
+                    LOG.warn("Ignoring an unreadable last line of the ledger journal {}: {}",
+                            journal.file(), e.toString());
+                    break;
+                }
+                throw new IOException("Corrupt ledger journal " + journal.file() + " at line " + (i + 1), e);
+            }
+        }
+    }
+
+    private static List<String> lines(LedgerState state) {
+        return state.snapshot().stream().map(state::toLine).toList();
+    }
+
+    private void lock() throws IOException {
+        Path lockFile = directory.resolve(LOCK);
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock acquired;
+        try {
+            acquired = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            acquired = null; // held by another ledger in this JVM
+        }
+        if (acquired == null) {
+            channel.close();
+            throw new IllegalStateException("The ledger directory " + directory
+                    + " is in use by another ledger (another process or ledger holds the lock on " + lockFile
+                    + "); give each instance its own directory or use a JdbcJobLedger to share tracking");
+        }
+        lockChannel = channel;
+        lock = acquired;
+    }
+
+    private void unlock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            // closing the channel releases the lock in any case
+        } finally {
+            lock = null;
+            lockChannel = null;
+        }
+    }
+}

@@ -1,0 +1,290 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.tracking;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import io.github.camelnclue.model.JobKind;
+
+/**
+ * A ledger in a relational database (PostgreSQL), so that several instances of an application share what they track.
+ * {@link #start()} creates three tables if absent: {@code <prefix>jobs}, {@code <prefix>statuses} and
+ * {@code <prefix>emitted}. Every change is one transaction and idempotent when instances race: unique keys with
+ * {@code INSERT ... ON CONFLICT} decide which write wins, and a status is appended under the next sequence number of
+ * its job, which only one instance can take.
+ * <p>
+ * Connections come from the {@link DataSource} as given (pooled or not) and are closed after each call. The rules are
+ * those of {@link InMemoryJobLedger}; times are kept to the microsecond, and jobs recorded in the same microsecond are
+ * listed by name. Thread safe.
+ */
+public class JdbcJobLedger implements JobLedger {
+
+    public static final String DEFAULT_TABLE_PREFIX = "nclue_";
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final DataSource dataSource;
+    private final String prefix;
+    private final LedgerSql sql;
+
+    public JdbcJobLedger(DataSource dataSource) {
+        this(dataSource, DEFAULT_TABLE_PREFIX);
+    }
+
+    /** @param tablePrefix prepended to the table names; letters, digits and underscores (may be empty) */
+    public JdbcJobLedger(DataSource dataSource, String tablePrefix) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(tablePrefix, "tablePrefix");
+        // the prefix becomes part of SQL text: allow only what is a plain identifier
+        if (!tablePrefix.isEmpty() && !IDENTIFIER.matcher(tablePrefix).matches()) {
+            throw new IllegalArgumentException("Invalid table prefix: " + tablePrefix);
+        }
+        this.prefix = tablePrefix;
+        this.sql = new LedgerSql(tablePrefix);
+    }
+
+    @Override
+    public void start() throws SQLException {
+        // two instances starting at once can both miss a table and collide creating it: the loser retries
+        for (int attempt = 1;; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    for (String ddl : sql.createTables()) {
+                        s.execute(ddl);
+                    }
+                    c.commit();
+                    return;
+                } catch (SQLException e) {
+                    c.rollback();
+                    if (attempt >= MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void recordIntent(String scope, JobKind kind, String name) {
+        update("record the intent of " + name, sql.insertIntent(), scope, kind.uriName(), name, timestamp());
+    }
+
+    @Override
+    public void recordJob(String scope, JobKind kind, String name, String id, String recordJson) {
+        update("record the job " + name, sql.upsertJob(), scope, kind.uriName(), name, id, recordJson, timestamp());
+    }
+
+    @Override
+    public boolean recordStatus(String scope, JobKind kind, String id, String status, String recordJson) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean appended = recordStatus(c, scope, kind.uriName(), id, status, recordJson);
+                c.commit();
+                return appended;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failed("record the status of " + id, e);
+        }
+    }
+
+    private boolean recordStatus(Connection c, String scope, String kind, String id, String status,
+            String recordJson) throws SQLException {
+        // updating the job row first also locks it: a racing instance waits here and then sees this status
+        if (execute(c, sql.updateRecord(), recordJson, scope, kind, id) == 0) {
+            return false; // not a tracked job
+        }
+        if (status == null) {
+            return false;
+        }
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            int lastSeq = 0;
+            String lastStatus = null;
+            try (PreparedStatement ps = prepare(c, sql.selectLastStatus(), scope, kind, id);
+                    ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    lastSeq = rs.getInt(1);
+                    lastStatus = rs.getString(2);
+                }
+            }
+            if (status.equals(lastStatus)) {
+                return false;
+            }
+            // the primary key on seq lets only one instance append after lastSeq; a loser reads again
+            if (execute(c, sql.insertStatus(), scope, kind, id, lastSeq + 1, status, timestamp()) == 1) {
+                return true;
+            }
+        }
+        throw new SQLException("The statuses of job " + id + " kept changing while appending " + status);
+    }
+
+    @Override
+    public void markEmitted(String consumerId, String scope, JobKind kind, String id, int count) {
+        update("mark statuses of " + id + " emitted", sql.upsertEmitted(), consumerId, scope, kind.uriName(), id,
+                count);
+    }
+
+    @Override
+    public int emittedCount(String consumerId, String scope, JobKind kind, String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql.selectEmitted(), consumerId, scope, kind.uriName(), id);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw failed("read the emitted count of " + id, e);
+        }
+    }
+
+    @Override
+    public Optional<TrackedJob> findById(String scope, JobKind kind, String id) {
+        return query("find job " + id, sql.selectJobsById(), scope, kind, id).stream().findFirst();
+    }
+
+    @Override
+    public Optional<TrackedJob> findByName(String scope, JobKind kind, String name) {
+        return query("find job " + name, sql.selectJobsByName(), scope, kind, name).stream().findFirst();
+    }
+
+    @Override
+    public List<TrackedJob> jobs(String scope, JobKind kind) {
+        return query("list jobs", sql.selectJobs(), scope, kind, null);
+    }
+
+    @Override
+    public void close() {
+        // the data source belongs to the caller
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcJobLedger[" + prefix + "*]";
+    }
+
+    /** Reads jobs with their statuses in one statement, so the result is one consistent snapshot. */
+    private List<TrackedJob> query(String what, String query, String scope, JobKind kind, String key) {
+        Object[] params = key == null ? new Object[] { scope, kind.uriName() }
+                : new Object[] { scope, kind.uriName(), key };
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, query, params);
+                ResultSet rs = ps.executeQuery()) {
+            List<TrackedJob> jobs = new ArrayList<>();
+            JobRows rows = null;
+            while (rs.next()) {
+                String name = rs.getString("name");
+                if (rows == null || !rows.name.equals(name)) {
+                    if (rows != null) {
+                        jobs.add(rows.toJob(scope, kind));
+                    }
+                    rows = new JobRows(name, rs.getString("id"), rs.getString("record_json"),
+                            instant(rs, "created_at"));
+                }
+                String status = rs.getString("status");
+                if (status != null) {
+                    rows.statuses.add(new StatusObservation(status, instant(rs, "observed_at")));
+                }
+            }
+            if (rows != null) {
+                jobs.add(rows.toJob(scope, kind));
+            }
+            return jobs;
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
+    /** The rows of one job in a joined result. */
+    private static final class JobRows {
+        final String name;
+        final String id;
+        final String recordJson;
+        final Instant createdAt;
+        final List<StatusObservation> statuses = new ArrayList<>();
+
+        JobRows(String name, String id, String recordJson, Instant createdAt) {
+            this.name = name;
+            this.id = id;
+            this.recordJson = recordJson;
+            this.createdAt = createdAt;
+        }
+
+        TrackedJob toJob(String scope, JobKind kind) {
+            return new TrackedJob(scope, kind, name, id, statuses, recordJson, createdAt);
+        }
+    }
+
+    private void update(String what, String statement, Object... params) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true); // one statement, one transaction
+            execute(c, statement, params);
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
+    private static int execute(Connection c, String statement, Object... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, statement, params)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String statement, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(statement);
+        try {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    /** Now, to the microsecond a SQL timestamp keeps, so what is read back equals what was written. */
+    private static OffsetDateTime timestamp() {
+        return OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private JobLedgerException failed(String what, SQLException e) {
+        return new JobLedgerException(this + " could not " + what + ": " + e.getMessage(), e);
+    }
+}

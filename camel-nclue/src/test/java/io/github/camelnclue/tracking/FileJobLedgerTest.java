@@ -1,0 +1,205 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.tracking;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import io.github.camelnclue.model.JobKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The contract on the file ledger, and what it adds: state survives a restart or a crash, a torn last line is
+ * ignored, compaction keeps the state, and one directory serves one ledger at a time.
+ */
+class FileJobLedgerTest extends JobLedgerContractTest {
+
+    @TempDir
+    Path directory;
+
+    @Override
+    protected JobLedger newLedger() throws Exception {
+        return started(new FileJobLedger(directory));
+    }
+
+    @Test
+    void reopeningRestoresTheSameState() throws Exception {
+        recordSomeJobs(ledger);
+        List<TrackedJob> before = ledger.jobs(SCOPE, KIND);
+
+        ledger.close();
+        ledger = started(new FileJobLedger(directory));
+
+        assertEquals(before, ledger.jobs(SCOPE, KIND), "names, ids, statuses, records and times");
+        assertEquals(2, ledger.emittedCount("c1", SCOPE, KIND, "id-1"));
+        assertEquals(1, ledger.emittedCount("c2", SCOPE, KIND, "id-1"));
+        assertTrue(ledger.findByName(SCOPE, JobKind.FEATURES, "f").orElseThrow().isIntent());
+        // the rules still apply to what was loaded
+        assertEquals(false, ledger.recordStatus(SCOPE, KIND, "id-1", "SUCCEEDED", null));
+        assertTrue(ledger.recordStatus(SCOPE, KIND, "id-2", "FAILED", null));
+    }
+
+    @Test
+    void acknowledgedWritesAreOnDiskWithoutAClose() throws Exception {
+        recordSomeJobs(ledger);
+        // what a crash leaves: the journal as it is now, without a lock holder
+        Path copy = Files.createDirectory(directory.resolve("copy"));
+        Files.copy(directory.resolve(FileJobLedger.JOURNAL), copy.resolve(FileJobLedger.JOURNAL));
+
+        try (JobLedger recovered = started(new FileJobLedger(copy))) {
+            assertEquals(ledger.jobs(SCOPE, KIND), recovered.jobs(SCOPE, KIND));
+            assertEquals(2, recovered.emittedCount("c1", SCOPE, KIND, "id-1"));
+        }
+    }
+
+    @Test
+    void aTornLastLineIsIgnored() throws Exception {
+        recordSomeJobs(ledger);
+        List<TrackedJob> before = ledger.jobs(SCOPE, KIND);
+        ledger.close();
+        Path journal = directory.resolve(FileJobLedger.JOURNAL);
+        Files.writeString(journal, "{\"e\":\"status\",\"at\":\"2024-01-01T00:00:00Z\",\"sco",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        ledger = started(new FileJobLedger(directory));
+        assertEquals(before, ledger.jobs(SCOPE, KIND));
+        assertTrue(ledger.recordStatus(SCOPE, KIND, "id-2", "FAILED", null), "the ledger writes on after it");
+
+        ledger.close();
+        ledger = started(new FileJobLedger(directory));
+        assertEquals("FAILED", ledger.findById(SCOPE, KIND, "id-2").orElseThrow().lastStatus());
+    }
+
+    @Test
+    void aCorruptLineInsideTheJournalStopsTheStart() throws Exception {
+        recordSomeJobs(ledger);
+        ledger.close();
+        ledger = null;
+        Path journal = directory.resolve(FileJobLedger.JOURNAL);
+        List<String> lines = Files.readAllLines(journal);
+        lines.set(1, "garbage");
+        Files.write(journal, lines);
+
+        Exception e = assertThrows(Exception.class, () -> new FileJobLedger(directory).start());
+        assertTrue(e.getMessage().contains(journal.toString()), e.getMessage());
+        // the failed start released the lock
+        started(new FileJobLedger(directory.resolve("other"))).close();
+    }
+
+    @Test
+    void compactionKeepsTheState() throws Exception {
+        ledger.close();
+        ledger = started(new FileJobLedger(directory, 10));
+        Path journal = directory.resolve(FileJobLedger.JOURNAL);
+        int appended = 0;
+        for (int i = 0; i < 30; i++) {
+            ledger.recordJob(SCOPE, KIND, "job-" + i, "id-" + i, "{\"n\":" + i + "}");
+            for (int poll = 0; poll < 5; poll++) {
+                ledger.recordStatus(SCOPE, KIND, "id-" + i, "RUNNING", "{\"n\":" + i + ",\"poll\":" + poll + "}");
+            }
+            ledger.markEmitted("c", SCOPE, KIND, "id-" + i, 1);
+            appended += 7;
+            // a snapshot holds 3 lines a job; at most 10 more are appended before the next compaction
+            assertTrue(Files.readAllLines(journal).size() <= 3 * (i + 1) + 10, "compacted");
+        }
+        assertTrue(Files.readAllLines(journal).size() < appended);
+        List<TrackedJob> before = ledger.jobs(SCOPE, KIND);
+        assertEquals(30, before.size());
+
+        ledger.close();
+        ledger = started(new FileJobLedger(directory, 10));
+        assertEquals(before, ledger.jobs(SCOPE, KIND));
+        assertEquals(1, ledger.emittedCount("c", SCOPE, KIND, "id-29"));
+        assertEquals("{\"n\":7,\"poll\":4}", ledger.findById(SCOPE, KIND, "id-7").orElseThrow().recordJson());
+    }
+
+    @Test
+    void startCompactsTheJournalToTheCurrentState() throws Exception {
+        ledger.recordJob(SCOPE, KIND, "a", "id-1", null);
+        for (int i = 0; i < 20; i++) {
+            ledger.recordStatus(SCOPE, KIND, "id-1", "RUNNING", "{\"poll\":" + i + "}");
+        }
+        ledger.close();
+        Path journal = directory.resolve(FileJobLedger.JOURNAL);
+        assertEquals(21, Files.readAllLines(journal).size());
+
+        ledger = started(new FileJobLedger(directory));
+        assertEquals(2, Files.readAllLines(journal).size(), "one job and one status");
+        assertEquals("{\"poll\":19}", ledger.findById(SCOPE, KIND, "id-1").orElseThrow().recordJson());
+    }
+
+    @Test
+    void unchangedStateWritesNothing() throws Exception {
+        ledger.recordJob(SCOPE, KIND, "a", "id-1", "{}");
+        ledger.recordStatus(SCOPE, KIND, "id-1", "RUNNING", "{}");
+        Path journal = directory.resolve(FileJobLedger.JOURNAL);
+        long size = Files.size(journal);
+
+        ledger.recordIntent(SCOPE, KIND, "a");
+        ledger.recordJob(SCOPE, KIND, "a", "id-1", "{}");
+        ledger.recordStatus(SCOPE, KIND, "id-1", "RUNNING", "{}");
+        ledger.recordStatus(SCOPE, KIND, "unknown", "RUNNING", "{}");
+        ledger.markEmitted("c", SCOPE, KIND, "id-1", 0);
+
+        assertEquals(size, Files.size(journal));
+    }
+
+    @Test
+    void aSecondLedgerOnTheSameDirectoryFailsFast() throws Exception {
+        FileJobLedger second = new FileJobLedger(directory);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, second::start);
+        assertTrue(e.getMessage().contains(directory.toAbsolutePath().toString()), e.getMessage());
+
+        ledger.close();
+        ledger = started(second);
+        ledger.recordIntent(SCOPE, KIND, "a");
+    }
+
+    @Test
+    void usingALedgerThatIsNotStartedFails() {
+        ledger.close();
+        assertThrows(IllegalStateException.class, () -> ledger.recordIntent(SCOPE, KIND, "a"));
+        assertThrows(IllegalStateException.class, () -> ledger.jobs(SCOPE, KIND));
+    }
+
+    private static void recordSomeJobs(JobLedger ledger) {
+        ledger.recordJob(SCOPE, KIND, "a", "id-1", "{\"v\":1}");
+        ledger.recordStatus(SCOPE, KIND, "id-1", "RUNNING", "{\"v\":2}");
+        ledger.recordStatus(SCOPE, KIND, "id-1", "SUCCEEDED", "{\"v\":3}");
+        ledger.recordIntent(SCOPE, KIND, "b");
+        ledger.recordJob(SCOPE, KIND, "b", "id-2", null);
+        ledger.recordStatus(SCOPE, KIND, "id-2", "RUNNING", null);
+        ledger.recordIntent(SCOPE, KIND, "c");
+        ledger.recordIntent(SCOPE, JobKind.FEATURES, "f");
+        ledger.markEmitted("c1", SCOPE, KIND, "id-1", 2);
+        ledger.markEmitted("c2", SCOPE, KIND, "id-1", 1);
+    }
+
+    private static <T extends JobLedger> T started(T ledger) throws Exception {
+        ledger.start();
+        return ledger;
+    }
+}
