@@ -25,7 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.github.camelnclue.client.ApiCallListener;
-import io.github.camelnclue.tracking.InMemoryJobLedger;
+import io.github.camelnclue.tracking.FileJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
 import io.github.camelnclue.tracking.JobTracker;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -143,7 +143,7 @@ public class NclueComponent extends HealthCheckComponent {
      */
     synchronized JobTracker tracker() throws Exception {
         if (tracker == null) {
-            JobLedger jobLedger = ledger != null ? ledger : new InMemoryJobLedger() /* TODO FileJobLedger(Path.of(ledgerDirectory)) */;
+            JobLedger jobLedger = ledger != null ? ledger : new FileJobLedger(Path.of(ledgerDirectory));
             jobLedger.start();
             pollerScheduler = getCamelContext().getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, "NcluePoller");

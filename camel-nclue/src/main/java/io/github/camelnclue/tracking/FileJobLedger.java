@@ -104,6 +104,11 @@ public class FileJobLedger implements JobLedger {
     }
 
     @Override
+    public synchronized void forgetIntent(String scope, JobKind kind, String name) {
+        change(s -> s.forget(Instant.now(), scope, kind, name), () -> view().findByName(scope, kind, name));
+    }
+
+    @Override
     public synchronized void recordJob(String scope, JobKind kind, String name, String id, String recordJson) {
         change(s -> s.job(Instant.now(), scope, kind, name, id, recordJson),
                 () -> view().findByName(scope, kind, name));

@@ -101,6 +101,11 @@ public class JdbcJobLedger implements JobLedger {
     }
 
     @Override
+    public void forgetIntent(String scope, JobKind kind, String name) {
+        update("forget the intent of " + name, sql.deleteIntent(), scope, kind.uriName(), name);
+    }
+
+    @Override
     public void recordJob(String scope, JobKind kind, String name, String id, String recordJson) {
         update("record the job " + name, sql.upsertJob(), scope, kind.uriName(), name, id, recordJson, timestamp());
     }

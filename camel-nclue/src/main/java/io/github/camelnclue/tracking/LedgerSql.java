@@ -51,6 +51,11 @@ final class LedgerSql {
                         + "PRIMARY KEY (consumer_id, scope, kind, id))");
     }
 
+    /** scope, kind, name: only an intent, never a job */
+    String deleteIntent() {
+        return "DELETE FROM " + jobs + " WHERE scope = ? AND kind = ? AND name = ? AND id IS NULL";
+    }
+
     /** scope, kind, name, created_at */
     String insertIntent() {
         return "INSERT INTO " + jobs + " (scope, kind, name, created_at) VALUES (?, ?, ?, ?) "

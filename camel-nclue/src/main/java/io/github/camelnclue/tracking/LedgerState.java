@@ -40,6 +40,7 @@ import io.github.camelnclue.model.JobKind;
 final class LedgerState {
 
     static final String INTENT = "intent";
+    static final String FORGET = "forget";
     static final String JOB = "job";
     static final String STATUS = "status";
     static final String EMITTED = "emitted";
@@ -85,6 +86,10 @@ final class LedgerState {
         return event(INTENT, at, scope, kind).put("name", name);
     }
 
+    ObjectNode forget(Instant at, String scope, JobKind kind, String name) {
+        return event(FORGET, at, scope, kind).put("name", name);
+    }
+
     ObjectNode job(Instant at, String scope, JobKind kind, String name, String id, String recordJson) {
         return event(JOB, at, scope, kind).put("name", name).put("id", id).put("record", recordJson);
     }
@@ -125,6 +130,10 @@ final class LedgerState {
             case INTENT -> {
                 ledger.recordIntent(scope, kind, required(event, "name"));
                 scopes.add(new ScopeKind(scope, kind));
+                return true;
+            }
+            case FORGET -> {
+                ledger.forgetIntent(scope, kind, required(event, "name"));
                 return true;
             }
             case JOB -> {

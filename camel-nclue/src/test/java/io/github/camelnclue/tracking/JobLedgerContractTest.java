@@ -91,6 +91,19 @@ abstract class JobLedgerContractTest {
     }
 
     @Test
+    void forgetIntentDropsAnIntentButNeverAJob() {
+        ledger.recordIntent(SCOPE, KIND, "refused");
+        ledger.recordJob(SCOPE, KIND, "created", "id-c", null);
+
+        ledger.forgetIntent(SCOPE, KIND, "refused");
+        ledger.forgetIntent(SCOPE, KIND, "created");
+
+        assertTrue(ledger.findByName(SCOPE, KIND, "refused").isEmpty());
+        assertEquals("id-c", ledger.findByName(SCOPE, KIND, "created").orElseThrow().id());
+        assertEquals(1, ledger.jobs(SCOPE, KIND).size());
+    }
+
+    @Test
     void recordJobIsIdempotent() {
         ledger.recordJob(SCOPE, KIND, "a", "id-1", "{\"v\":1}");
         TrackedJob first = ledger.findByName(SCOPE, KIND, "a").orElseThrow();
