@@ -524,7 +524,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * How many times a failed request is retried: 429 always, connection refusals always, 5xx and other I/O errors only for reads and deletes (a create is never sent twice blindly). 0 disables retries.
+     * How many times a failed request is retried: connection refusals always, 5xx and other I/O errors only for reads and deletes (a create is never sent twice blindly). A 429 (quota exceeded) is retried for every kind of request, up to 4 times this number, since the gateway refused it before NCLUE saw it. 0 disables retries.
      */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;

@@ -41,9 +41,14 @@ public final class NclueConstants {
     public static final String RUN_ID = "CamelNclueRunId";
     @Metadata(description = "The AI app id aiApps get/kill act on; set on every AI app reply.", javaType = "String")
     public static final String AI_APP_ID = "CamelNclueAiAppId";
-    @Metadata(description = "The name of the job to create (1 to 100 characters, unique per resource); set on replies.",
+    @Metadata(label = "producer",
+              description = "The name of the job to create (1 to 100 characters, unique per resource).",
               javaType = "String")
     public static final String NAME = "CamelNclueName";
+    @Metadata(description = """
+            The name of the job a reply or event is about. Distinct from CamelNclueName so that the name of one job \
+            never becomes the name of the next job a route creates.""", javaType = "String")
+    public static final String JOB_NAME = "CamelNclueJobName";
 
     @Metadata(label = "producer", description = "The Object Storage bucket of a feature's source file.",
               javaType = "String")
@@ -67,13 +72,11 @@ public final class NclueConstants {
     @Metadata(label = "producer", description = "The path of a task's test label file (optional).",
               javaType = "String")
     public static final String TEST_FILE_PATH = "CamelNclueTestFilePath";
-    @Metadata(description = "The bucket a task run writes its result to; set on task run replies.",
-              javaType = "String")
+    @Metadata(label = "producer", description = "The bucket a task run writes its result to.", javaType = "String")
     public static final String RESULT_BUCKET = "CamelNclueResultBucket";
-    @Metadata(description = """
+    @Metadata(label = "producer", description = """
             The path a task run writes its result to; NCLUE appends _{random}_{yyyymmddhh}.tsv (or writes \
-            nclue_{random}_{yyyymmddhh}.tsv into a path ending in '/'). Set on task run replies.""",
-              javaType = "String")
+            nclue_{random}_{yyyymmddhh}.tsv into a path ending in '/').""", javaType = "String")
     public static final String RESULT_FILE_PATH = "CamelNclueResultFilePath";
 
     @Metadata(label = "producer", description = "The AI workspace an AI app is submitted to (up to 22 characters).",

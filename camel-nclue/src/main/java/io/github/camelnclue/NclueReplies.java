@@ -48,14 +48,12 @@ final class NclueReplies {
 
     static void applyJob(Message message, NclueJob job) {
         setOrRemove(message, idHeader(kindOf(job)), job.id());
-        setOrRemove(message, NclueConstants.NAME, job.name());
+        setOrRemove(message, NclueConstants.JOB_NAME, job.name());
         setOrRemove(message, NclueConstants.STATUS, job.status());
         setOrRemove(message, NclueConstants.FAIL_MESSAGE, job.failMessage());
         if (job instanceof TaskRun run) {
             setOrRemove(message, NclueConstants.TASK_ID, run.taskId());
             setOrRemove(message, NclueConstants.FEATURE_ID, run.featureId());
-            setOrRemove(message, NclueConstants.RESULT_BUCKET, run.resultBucket());
-            setOrRemove(message, NclueConstants.RESULT_FILE_PATH, run.resultFilePath());
         } else if (job instanceof AiApp app) {
             setOrRemove(message, NclueConstants.FINAL_STATUS, app.finalStatus());
         }

@@ -69,7 +69,7 @@ class NclueProducerOperationsTest extends NclueTestSupport {
         Feature feature = assertInstanceOf(Feature.class, exchange.getMessage().getBody());
         assertEquals(FEATURE_ID, feature.featureId());
         assertEquals(FEATURE_ID, exchange.getMessage().getHeader(NclueConstants.FEATURE_ID));
-        assertEquals("users", exchange.getMessage().getHeader(NclueConstants.NAME));
+        assertEquals("users", exchange.getMessage().getHeader(NclueConstants.JOB_NAME));
     }
 
     @Test
@@ -168,7 +168,7 @@ class NclueProducerOperationsTest extends NclueTestSupport {
                  "result_file_path":"petfood_predict.tsv"}""".formatted(TASK_ID, FEATURE_ID));
         assertEquals(RUN_ID, exchange.getMessage().getHeader(NclueConstants.RUN_ID));
         assertEquals(TASK_ID, exchange.getMessage().getHeader(NclueConstants.TASK_ID));
-        assertEquals("your.bucket.name", exchange.getMessage().getHeader(NclueConstants.RESULT_BUCKET));
+        assertNull(exchange.getMessage().getHeader(NclueConstants.NAME), "a reply never sets the name of the next job");
     }
 
     @Test

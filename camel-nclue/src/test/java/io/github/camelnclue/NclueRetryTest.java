@@ -86,6 +86,28 @@ class NclueRetryTest extends NclueTestSupport {
     }
 
     @Test
+    void aQuotaStormIsWaitedOutLongerThanErrorsAreRetried() {
+        API.on("POST", "/api/v1/tasks", QUOTA, QUOTA, QUOTA, QUOTA, QUOTA, QUOTA,
+                Reply.json(200, "{\"task_id\":\"abc\"}"));
+
+        Task task = template.requestBody(CREATE_TASK + "&maxRetries=2", null, Task.class);
+
+        assertEquals("abc", task.taskId());
+        assertEquals(7, API.requests().size());
+    }
+
+    @Test
+    void anEndlessQuotaStormStillEnds() {
+        API.on("GET", "/api/v1/tasks/abc", QUOTA);
+
+        Exchange exchange = template.request("nclue:tasks?operation=get&taskId=abc&maxRetries=1", e -> {
+        });
+
+        assertEquals(429, assertInstanceOf(NclueApiException.class, exchange.getException()).getHttpResponseCode());
+        assertEquals(5, API.requests().size(), "1 attempt + 4 throttled retries");
+    }
+
+    @Test
     void givesUpAfterMaxRetries() {
         API.on("GET", "/api/v1/tasks/abc", UNAVAILABLE);
 

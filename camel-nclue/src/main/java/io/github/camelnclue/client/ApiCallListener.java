@@ -27,7 +27,7 @@ public interface ApiCallListener {
 
     /**
      * @param operation e.g. {@code tasks.create}
-     * @param outcome   {@code success}, {@code retried} or {@code failure}
+     * @param outcome   {@code success}, {@code retried}, {@code throttled} (a 429 to be retried) or {@code failure}
      */
     void onOutcome(String operation, String outcome);
 }

@@ -47,6 +47,8 @@ public final class ApiTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiTransport.class);
     private static final String TRACE_ID_HEADER = "x-ncp-trace-id";
+    /** 429 retries allowed per configured retry: throttling is expected under a shared quota, errors are not. */
+    static final int THROTTLED_RETRIES_PER_RETRY = 4;
 
     private final HttpClient http;
     private final ApiCredentials credentials;
@@ -78,10 +80,14 @@ public final class ApiTransport {
 
     /** Sends the call and maps a 2xx reply to {@code replyType}. */
     public <T> CompletableFuture<T> send(ApiCall call, JavaType replyType) {
-        return attempt(call, replyType, 0);
+        return attempt(call, replyType, 0, 0);
     }
 
-    private <T> CompletableFuture<T> attempt(ApiCall call, JavaType replyType, int retry) {
+    /**
+     * @param retry     retries so far for errors
+     * @param throttled retries so far for 429: a quota storm is waited out longer than errors are retried
+     */
+    private <T> CompletableFuture<T> attempt(ApiCall call, JavaType replyType, int retry, int throttled) {
         CompletableFuture<Void> permit = rateLimiter != null ? rateLimiter.acquire() : CompletableFuture.completedFuture(null);
         return permit
                 .thenCompose(ignored -> http.sendAsync(signedRequest(call), HttpResponse.BodyHandlers.ofString()))
@@ -96,14 +102,18 @@ public final class ApiTransport {
                         listener.onOutcome(call.operation(), "success");
                         return CompletableFuture.completedFuture(this.<T> read(call, outcome.response, replyType));
                     }
-                    if (retry < retryPolicy.maxRetries() && isRetryable(call, outcome)) {
-                        Duration delay = retryPolicy.delay(retry + 1, retryAfter(outcome.response));
-                        listener.onOutcome(call.operation(), "retried");
-                        LOG.debug("{} attempt {} failed ({}), retrying in {} ms", call.operation(), retry + 1,
+                    boolean quota = outcome.response != null && outcome.response.statusCode() == 429;
+                    int tries = quota ? throttled : retry;
+                    int limit = quota ? THROTTLED_RETRIES_PER_RETRY * retryPolicy.maxRetries() : retryPolicy.maxRetries();
+                    if (tries < limit && isRetryable(call, outcome)) {
+                        Duration delay = retryPolicy.delay(tries + 1, retryAfter(outcome.response));
+                        listener.onOutcome(call.operation(), quota ? "throttled" : "retried");
+                        LOG.debug("{} attempt failed ({}), retrying in {} ms", call.operation(),
                                 outcome.failure.getMessage(), delay.toMillis());
                         return CompletableFuture.supplyAsync(() -> null,
                                 CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
-                                .thenCompose(ignored -> this.<T> attempt(call, replyType, retry + 1));
+                                .thenCompose(ignored -> this.<T> attempt(call, replyType,
+                                        quota ? retry : retry + 1, quota ? throttled + 1 : throttled));
                     }
                     listener.onOutcome(call.operation(), "failure");
                     return CompletableFuture.failedFuture(outcome.failure);

@@ -165,7 +165,13 @@ public final class JobPoller {
     }
 
     private void runSweep() {
-        sweep().whenComplete((ignored, failure) -> {
+        CompletableFuture<Void> sweep;
+        try {
+            sweep = sweep();
+        } catch (RuntimeException e) {
+            sweep = CompletableFuture.failedFuture(e);
+        }
+        sweep.whenComplete((ignored, failure) -> {
             lastError = failure;
             if (failure != null) {
                 LOG.warn("Polling {} of {} failed: {}", kind, scopeForLog(), failure.getMessage());
@@ -191,10 +197,14 @@ public final class JobPoller {
             return CompletableFuture.completedFuture(null);
         }
         long before = requests.get();
+        LOG.debug("Sweeping {} {} in flight{}", inFlight.size(), kind, watchAll ? " and every listed job" : "");
         int pageBudget = watchAll ? Integer.MAX_VALUE : (inFlight.size() + PAGE_SIZE - 1) / PAGE_SIZE + 1;
         return scan(0, inFlight, pageBudget, watchAll, new boolean[1])
                 .thenCompose(listable -> readStragglers(inFlight, listable))
-                .whenComplete((ignored, failure) -> lastSweepRequests = (int) (requests.get() - before));
+                .whenComplete((ignored, failure) -> {
+                    lastSweepRequests = (int) (requests.get() - before);
+                    LOG.debug("Swept {} with {} requests", kind, lastSweepRequests);
+                });
     }
 
     private CompletableFuture<Boolean> scan(

@@ -79,7 +79,7 @@ public final class NclueRunner {
         Main main = new Main();
         main.addInitialProperty("camel.main.name", "nclue-runner");
         main.addInitialProperty("camel.main.routes-include-pattern", "file:" + routesDir + "/*.yaml");
-        main.addInitialProperty("camel.main.properties-location", "file:" + routesDir + "/application.properties");
+        main.setPropertyPlaceholderLocations("file:" + routesDir + "/application.properties");
         if (System.getenv("NCLUE_JOB_PREFIX") == null) {
             // names are unique per resource: a fresh prefix per run, unless a restart must resume the same jobs
             main.addOverrideProperty("nclue.job-prefix",
@@ -102,7 +102,8 @@ public final class NclueRunner {
             main.bind("nclueLedger", new JdbcJobLedger(dataSource));
         }
         CompletableFuture<String> outcome = new CompletableFuture<>();
-        main.configure().addEventNotifier(new ChainOutcome(outcome));
+        // camel-main installs every EventNotifier bean it finds in the registry
+        main.bind("nclueChainOutcome", new ChainOutcome(outcome));
         try {
             main.start();
             String result = outcome.get(Long.parseLong(settings.getOrDefault("nclue.runner.timeout-seconds", "600")),

@@ -44,11 +44,14 @@ final class ChainSettings {
         settings.put("camel.component.nclue.ledger-directory", workDir.resolve("ledger").toString());
         settings.put("camel.component.nclue.status-poll-delay", "200");
         settings.put("camel.component.nclue.retry-initial-delay", "200");
+        settings.put("camel.component.nclue.retry-max-delay", "1000");
         settings.put("nclue.job-prefix", prefix);
         settings.put("nclue.bucket", DemoData.BUCKET);
         settings.put("nclue.feature-path", DemoData.FEATURE_KEY);
         settings.put("nclue.train-label-path", DemoData.TRAIN_LABEL_KEY);
         settings.put("nclue.result-path", DemoData.RESULT_PREFIX);
+        // the emulator's AUROC is (0.5, 1), derived from the task name
+        settings.put("nclue.min-auroc", "0.5");
         settings.put("nclue.output-dir", workDir.resolve("out").toString());
         settings.put("nclue.runner.timeout-seconds", "120");
         return settings;
