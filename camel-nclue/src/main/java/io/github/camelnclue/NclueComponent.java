@@ -20,11 +20,14 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.github.camelnclue.client.ApiCallListener;
+import io.github.camelnclue.client.RequestRateLimiter;
 import io.github.camelnclue.tracking.InMemoryJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
 import io.github.camelnclue.tracking.JobTracker;
@@ -40,6 +43,8 @@ import org.apache.camel.util.ObjectHelper;
  */
 @Component("nclue")
 public class NclueComponent extends HealthCheckComponent {
+
+    private static final String METER_REGISTRY_CLASS = "io.micrometer.core.instrument.MeterRegistry";
 
     @Metadata(description = "The configuration every endpoint starts from")
     private NclueConfiguration configuration = new NclueConfiguration();
@@ -63,6 +68,8 @@ public class NclueComponent extends HealthCheckComponent {
     private HttpClient httpClient;
     private ScheduledExecutorService pollerScheduler;
     private JobTracker tracker;
+    private final Set<RequestRateLimiter> rateLimiters = ConcurrentHashMap.newKeySet();
+    private NclueMetrics metrics;
 
     public NclueComponent() {
     }
@@ -148,17 +155,31 @@ public class NclueComponent extends HealthCheckComponent {
             pollerScheduler = getCamelContext().getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, "NcluePoller");
             tracker = new JobTracker(jobLedger, pollerScheduler, objectMapper, statusPollDelay);
+            tracker.setStatusListener(metrics);
         }
         return tracker;
     }
 
-    /** Told of every API call attempt; metrics replace it. */
+    /** Told of every API call attempt: the listener set here and, when a MeterRegistry is bound, the metrics. */
     ApiCallListener apiCallListener() {
-        return apiCallListener;
+        NclueMetrics recorder = metrics;
+        ApiCallListener custom = apiCallListener;
+        if (recorder == null) {
+            return custom;
+        }
+        return custom == ApiCallListener.NONE ? recorder : (operation, outcome) -> {
+            custom.onOutcome(operation, outcome);
+            recorder.onOutcome(operation, outcome);
+        };
     }
 
     void setApiCallListener(ApiCallListener apiCallListener) {
         this.apiCallListener = apiCallListener;
+    }
+
+    /** An endpoint's NCLUE rate limiter, so metrics can report how many requests it held back. */
+    void rateLimiterInUse(RequestRateLimiter rateLimiter) {
+        rateLimiters.add(rateLimiter);
     }
 
     ObjectMapper objectMapper() {
@@ -179,8 +200,21 @@ public class NclueComponent extends HealthCheckComponent {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Micrometer is optional: look for a MeterRegistry only when its API is on the classpath
+        if (getCamelContext().getClassResolver().resolveClass(METER_REGISTRY_CLASS) != null) {
+            metrics = NclueMetrics.lookup(getCamelContext(), rateLimiters);
+        }
+    }
+
+    @Override
     protected synchronized void doStop() throws Exception {
         super.doStop();
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
         if (tracker != null) {
             tracker.close();
             if (ledger == null) {

@@ -60,6 +60,7 @@ public final class JobPoller {
     private final Map<String, List<CompletableFuture<NclueJob>>> waiters = new ConcurrentHashMap<>();
     private final Map<Object, Boolean> holders = new ConcurrentHashMap<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<JobStatusListener> statusListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger stragglerCursor = new AtomicInteger();
     private volatile int lastSweepRequests;
@@ -107,6 +108,11 @@ public final class JobPoller {
 
     public void removeOnChange(Runnable listener) {
         changeListeners.remove(listener);
+    }
+
+    /** Called for each status change this poller records, with the time the job spent in its previous status. */
+    public void onStatusChange(JobStatusListener listener) {
+        statusListeners.add(listener);
     }
 
     /**
@@ -251,6 +257,7 @@ public final class JobPoller {
         boolean changed = ledger.recordStatus(scope, kind, job.id(), job.status(), json(job));
         if (changed) {
             LOG.debug("{} {} is now {}", kind, job.id(), job.status());
+            notifyStatusChange(job.id());
         }
         if (job.terminal()) {
             List<CompletableFuture<NclueJob>> ended = waiters.remove(job.id());
@@ -259,6 +266,26 @@ public final class JobPoller {
             }
         }
         return changed;
+    }
+
+    private void notifyStatusChange(String id) {
+        if (statusListeners.isEmpty()) {
+            return;
+        }
+        List<StatusObservation> statuses = ledger.findById(scope, kind, id).map(TrackedJob::statuses).orElse(List.of());
+        if (statuses.isEmpty()) {
+            return;
+        }
+        StatusObservation now = statuses.get(statuses.size() - 1);
+        StatusObservation before = statuses.size() > 1 ? statuses.get(statuses.size() - 2) : null;
+        Duration spent = before != null ? Duration.between(before.observedAt(), now.observedAt()) : null;
+        for (JobStatusListener listener : statusListeners) {
+            try {
+                listener.onStatusChange(kind, id, before != null ? before.status() : null, now.status(), spent);
+            } catch (RuntimeException e) {
+                LOG.debug("A status listener failed on {} {}: {}", kind, id, e.getMessage());
+            }
+        }
     }
 
     private void notifyIfChanged(boolean changed) {
