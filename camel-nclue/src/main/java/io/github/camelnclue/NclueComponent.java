@@ -22,7 +22,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,9 +37,11 @@ import io.github.camelnclue.tracking.JobTracker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Runs NAVER Cloud NCLUE jobs (features, task models, task runs and their result files) and DataForest AI apps.
@@ -189,14 +194,38 @@ public class NclueComponent extends HealthCheckComponent {
     /** One HTTP client for every endpoint of this component: its connections and threads are shared. */
     synchronized HttpClient httpClient(Duration connectTimeout) {
         if (httpClient == null) {
-            httpExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "NclueHttp", 2);
+            // Abort, not Camel's default CallerRuns, which silently drops tasks once the pool is shut down
+            ThreadPoolProfile profile = new ThreadPoolProfile("NclueHttp");
+            profile.setPoolSize(2);
+            profile.setMaxPoolSize(2);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            httpExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "NclueHttp", profile);
             httpClient = HttpClient.newBuilder()
                     .connectTimeout(connectTimeout)
-                    .executor(httpExecutor)
+                    .executor(inFlightSafe(httpExecutor))
                     .version(HttpClient.Version.HTTP_1_1)
                     .build();
         }
         return httpClient;
+    }
+
+    /**
+     * The JDK client never completes an exchange whose next step its executor rejects, and such an exchange would hold
+     * the JVM-wide rate limiter of its access key forever: after this component stopped, calls still in flight finish
+     * on the common pool.
+     */
+    private static Executor inFlightSafe(ExecutorService executor) {
+        return task -> {
+            if (!executor.isShutdown()) {
+                try {
+                    executor.execute(task);
+                    return;
+                } catch (RejectedExecutionException e) {
+                    // shut down meanwhile, or saturated
+                }
+            }
+            ForkJoinPool.commonPool().execute(task);
+        };
     }
 
     @Override

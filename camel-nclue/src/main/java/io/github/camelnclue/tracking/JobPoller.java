@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -172,7 +173,9 @@ public final class JobPoller {
 
     private void runSweep() {
         sweep().whenComplete((ignored, failure) -> {
-            lastError = failure;
+            // unwrapped, so the consumer health check sees the NclueApiException and its HTTP status
+            lastError = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
             if (failure != null) {
                 LOG.warn("Polling {} of {} failed: {}", kind, scopeForLog(), failure.getMessage());
             }
