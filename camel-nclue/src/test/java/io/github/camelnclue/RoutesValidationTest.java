@@ -29,6 +29,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -59,6 +61,7 @@ class RoutesValidationTest {
             PROJECT.resolve("examples"));
     private static final String SCHEMA = "schema/camelYamlDsl.json";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern YAML_BLOCK = Pattern.compile("\\[source,yaml\\]\n----\n(.*?)\n----", Pattern.DOTALL);
 
     private static JsonSchema schema;
     private static JsonNode metadata;
@@ -82,6 +85,23 @@ class RoutesValidationTest {
             problems.addAll(validate(PROJECT.relativize(file).toString(), Files.readString(file)));
         }
         assertTrue(problems.isEmpty(), "invalid routes:\n  " + String.join("\n  ", problems));
+    }
+
+    @Test
+    void everyYamlExampleOfTheComponentPageIsValid() throws IOException {
+        String adoc = Files.readString(NclueComponentDocTest.ADOC);
+        Matcher block = YAML_BLOCK.matcher(adoc);
+        List<String> problems = new ArrayList<>();
+        int examples = 0;
+        while (block.find()) {
+            if (block.group(1).startsWith("- ")) {
+                examples++;
+                int line = adoc.substring(0, block.start(1)).split("\n", -1).length;
+                problems.addAll(validate(NclueComponentDocTest.ADOC + ":" + line, block.group(1)));
+            }
+        }
+        assertTrue(examples > 0, "no YAML route examples found in " + NclueComponentDocTest.ADOC);
+        assertTrue(problems.isEmpty(), "invalid examples:\n  " + String.join("\n  ", problems));
     }
 
     @Test

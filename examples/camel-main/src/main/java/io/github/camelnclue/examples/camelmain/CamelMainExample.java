@@ -19,7 +19,7 @@ package io.github.camelnclue.examples.camelmain;
 import org.apache.camel.main.Main;
 
 /**
- * Runs the routes of {@code src/main/resources/routes} with the configuration of {@code application.properties}.
+ * Runs the routes of {@code src/main/resources/camel} with the configuration of {@code application.properties}.
  * <p>
  * {@code NCP_ACCESS_KEY=... NCP_SECRET_KEY=... NCLUE_BUCKET=... mvn -pl examples/camel-main exec:java}
  */

@@ -53,6 +53,7 @@ public final class JavaDslExample {
         Map<String, String> env = System.getenv();
         Properties properties = new Properties();
         properties.setProperty("nclue.bucket", env.getOrDefault("NCLUE_BUCKET", "my-bucket"));
+        properties.setProperty("nclue.train-feature-id", env.getOrDefault("NCLUE_TRAIN_FEATURE_ID", "my-feature"));
         try (CamelContext context = new DefaultCamelContext()) {
             addTo(context, nclue(env.get("NCP_ACCESS_KEY"), env.get("NCP_SECRET_KEY")), properties);
             context.start();

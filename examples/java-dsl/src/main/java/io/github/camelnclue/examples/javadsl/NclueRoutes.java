@@ -32,7 +32,8 @@ public class NclueRoutes extends RouteBuilder {
 
         // train a model on the labels in Object Storage and reply once NCLUE has finished it
         from("direct:train").routeId("train")
-                .to("nclue:tasks?operation=create&trainBucket={{nclue.bucket}}&trainFilePath=labels/train.tsv"
+                .to("nclue:tasks?operation=create&trainFeatureId={{nclue.train-feature-id}}&trainBucket={{nclue.bucket}}"
+                    + "&trainFilePath=labels/train.tsv"
                     + "&waitForCompletion=true&waitTimeout=2h")
                 .log("task ${body.taskId} is ${body.status} with AUROC ${body.auroc}")
                 .setBody(simple("${body.taskId} ${body.auroc}"));

@@ -50,6 +50,7 @@ class JavaDslExampleTest {
         nclue.setStatusPollDelay(50);
         Properties properties = new Properties();
         properties.setProperty("nclue.bucket", "demo-bucket");
+        properties.setProperty("nclue.train-feature-id", "feature-1");
 
         try (CamelContext context = new DefaultCamelContext()) {
             JavaDslExample.addTo(context, nclue, properties);
