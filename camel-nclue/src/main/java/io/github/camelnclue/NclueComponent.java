@@ -20,26 +20,36 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.github.camelnclue.client.ApiCallListener;
+import io.github.camelnclue.client.RequestRateLimiter;
 import io.github.camelnclue.tracking.FileJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
 import io.github.camelnclue.tracking.JobTracker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Runs NAVER Cloud NCLUE jobs (features, task models, task runs and their result files) and DataForest AI apps.
  */
 @Component("nclue")
 public class NclueComponent extends HealthCheckComponent {
+
+    private static final String METER_REGISTRY_CLASS = "io.micrometer.core.instrument.MeterRegistry";
 
     @Metadata(description = "The configuration every endpoint starts from")
     private NclueConfiguration configuration = new NclueConfiguration();
@@ -63,6 +73,8 @@ public class NclueComponent extends HealthCheckComponent {
     private HttpClient httpClient;
     private ScheduledExecutorService pollerScheduler;
     private JobTracker tracker;
+    private final Set<RequestRateLimiter> rateLimiters = ConcurrentHashMap.newKeySet();
+    private NclueMetrics metrics;
 
     public NclueComponent() {
     }
@@ -148,17 +160,31 @@ public class NclueComponent extends HealthCheckComponent {
             pollerScheduler = getCamelContext().getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, "NcluePoller");
             tracker = new JobTracker(jobLedger, pollerScheduler, objectMapper, statusPollDelay);
+            tracker.setStatusListener(metrics);
         }
         return tracker;
     }
 
-    /** Told of every API call attempt; metrics replace it. */
+    /** Told of every API call attempt: the listener set here and, when a MeterRegistry is bound, the metrics. */
     ApiCallListener apiCallListener() {
-        return apiCallListener;
+        NclueMetrics recorder = metrics;
+        ApiCallListener custom = apiCallListener;
+        if (recorder == null) {
+            return custom;
+        }
+        return custom == ApiCallListener.NONE ? recorder : (operation, outcome) -> {
+            custom.onOutcome(operation, outcome);
+            recorder.onOutcome(operation, outcome);
+        };
     }
 
     void setApiCallListener(ApiCallListener apiCallListener) {
         this.apiCallListener = apiCallListener;
+    }
+
+    /** An endpoint's NCLUE rate limiter, so metrics can report how many requests it held back. */
+    void rateLimiterInUse(RequestRateLimiter rateLimiter) {
+        rateLimiters.add(rateLimiter);
     }
 
     ObjectMapper objectMapper() {
@@ -168,19 +194,56 @@ public class NclueComponent extends HealthCheckComponent {
     /** One HTTP client for every endpoint of this component: its connections and threads are shared. */
     synchronized HttpClient httpClient(Duration connectTimeout) {
         if (httpClient == null) {
-            httpExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "NclueHttp", 2);
+            // Abort, not Camel's default CallerRuns, which silently drops tasks once the pool is shut down
+            ThreadPoolProfile profile = new ThreadPoolProfile("NclueHttp");
+            profile.setPoolSize(2);
+            profile.setMaxPoolSize(2);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            httpExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "NclueHttp", profile);
             httpClient = HttpClient.newBuilder()
                     .connectTimeout(connectTimeout)
-                    .executor(httpExecutor)
+                    .executor(inFlightSafe(httpExecutor))
                     .version(HttpClient.Version.HTTP_1_1)
                     .build();
         }
         return httpClient;
     }
 
+    /**
+     * The JDK client never completes an exchange whose next step its executor rejects, and such an exchange would hold
+     * the JVM-wide rate limiter of its access key forever: after this component stopped, calls still in flight finish
+     * on the common pool.
+     */
+    private static Executor inFlightSafe(ExecutorService executor) {
+        return task -> {
+            if (!executor.isShutdown()) {
+                try {
+                    executor.execute(task);
+                    return;
+                } catch (RejectedExecutionException e) {
+                    // shut down meanwhile, or saturated
+                }
+            }
+            ForkJoinPool.commonPool().execute(task);
+        };
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Micrometer is optional: look for a MeterRegistry only when its API is on the classpath
+        if (getCamelContext().getClassResolver().resolveClass(METER_REGISTRY_CLASS) != null) {
+            metrics = NclueMetrics.lookup(getCamelContext(), rateLimiters);
+        }
+    }
+
     @Override
     protected synchronized void doStop() throws Exception {
         super.doStop();
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
         if (tracker != null) {
             tracker.close();
             if (ledger == null) {

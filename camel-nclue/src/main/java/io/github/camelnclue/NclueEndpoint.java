@@ -93,6 +93,7 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
         Duration requestTimeout = Duration.ofMillis(configuration.getRequestTimeout());
         RequestRateLimiter nclueLimiter = RequestRateLimiter.shared(
                 configuration.getNclueEndpoint() + "|" + credentials.accessKey(), configuration.getRequestsPerSecond());
+        component.rateLimiterInUse(nclueLimiter);
         nclueClient = new NclueClient(
                 new ApiTransport(http, credentials, retryPolicy, nclueLimiter, requestTimeout,
                         component.objectMapper(), component.apiCallListener()),

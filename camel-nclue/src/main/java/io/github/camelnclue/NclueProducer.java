@@ -41,6 +41,9 @@ import io.github.camelnclue.tracking.JobTracker;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.URISupport;
 
@@ -52,6 +55,8 @@ public class NclueProducer extends DefaultAsyncProducer {
 
     private NclueRequestBinder binder;
     private String description;
+    private HealthCheck producerHealthCheck;
+    private WritableHealthCheckRepository healthCheckRepository;
 
     public NclueProducer(NclueEndpoint endpoint) {
         super(endpoint);
@@ -66,6 +71,23 @@ public class NclueProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         binder = new NclueRequestBinder(configuration(), getEndpoint().getComponent().objectMapper());
+        // null when the context has no health check registry (camel-health not set up)
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            producerHealthCheck = new NclueProducerHealthCheck(getEndpoint(), getEndpoint().getId());
+            producerHealthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(producerHealthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && producerHealthCheck != null) {
+            healthCheckRepository.removeHealthCheck(producerHealthCheck);
+            producerHealthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

@@ -90,7 +90,10 @@ public final class ApiTransport {
     private <T> CompletableFuture<T> attempt(ApiCall call, JavaType replyType, int retry, int throttled) {
         CompletableFuture<Void> permit = rateLimiter != null ? rateLimiter.acquire() : CompletableFuture.completedFuture(null);
         return permit
-                .thenCompose(ignored -> http.sendAsync(signedRequest(call), HttpResponse.BodyHandlers.ofString()))
+                .thenCompose(ignored -> http.sendAsync(signedRequest(call), HttpResponse.BodyHandlers.ofString())
+                        // backstop: the JVM-wide rate limiter permit is released even if the client never
+                        // completes the exchange
+                        .orTimeout(2 * requestTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .whenComplete((response, failure) -> {
                     if (rateLimiter != null) {
                         rateLimiter.release();

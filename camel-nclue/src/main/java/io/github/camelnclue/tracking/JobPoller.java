@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,6 +61,7 @@ public final class JobPoller {
     private final Map<String, List<CompletableFuture<NclueJob>>> waiters = new ConcurrentHashMap<>();
     private final Map<Object, Boolean> holders = new ConcurrentHashMap<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<JobStatusListener> statusListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger stragglerCursor = new AtomicInteger();
     private volatile int lastSweepRequests;
@@ -107,6 +109,11 @@ public final class JobPoller {
 
     public void removeOnChange(Runnable listener) {
         changeListeners.remove(listener);
+    }
+
+    /** Called for each status change this poller records, with the time the job spent in its previous status. */
+    public void onStatusChange(JobStatusListener listener) {
+        statusListeners.add(listener);
     }
 
     /**
@@ -172,7 +179,9 @@ public final class JobPoller {
             sweep = CompletableFuture.failedFuture(e);
         }
         sweep.whenComplete((ignored, failure) -> {
-            lastError = failure;
+            // unwrapped, so the consumer health check sees the NclueApiException and its HTTP status
+            lastError = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
             if (failure != null) {
                 LOG.warn("Polling {} of {} failed: {}", kind, scopeForLog(), failure.getMessage());
             }
@@ -261,6 +270,7 @@ public final class JobPoller {
         boolean changed = ledger.recordStatus(scope, kind, job.id(), job.status(), json(job));
         if (changed) {
             LOG.debug("{} {} is now {}", kind, job.id(), job.status());
+            notifyStatusChange(job.id());
         }
         if (job.terminal()) {
             List<CompletableFuture<NclueJob>> ended = waiters.remove(job.id());
@@ -269,6 +279,26 @@ public final class JobPoller {
             }
         }
         return changed;
+    }
+
+    private void notifyStatusChange(String id) {
+        if (statusListeners.isEmpty()) {
+            return;
+        }
+        List<StatusObservation> statuses = ledger.findById(scope, kind, id).map(TrackedJob::statuses).orElse(List.of());
+        if (statuses.isEmpty()) {
+            return;
+        }
+        StatusObservation now = statuses.get(statuses.size() - 1);
+        StatusObservation before = statuses.size() > 1 ? statuses.get(statuses.size() - 2) : null;
+        Duration spent = before != null ? Duration.between(before.observedAt(), now.observedAt()) : null;
+        for (JobStatusListener listener : statusListeners) {
+            try {
+                listener.onStatusChange(kind, id, before != null ? before.status() : null, now.status(), spent);
+            } catch (RuntimeException e) {
+                LOG.debug("A status listener failed on {} {}: {}", kind, id, e.getMessage());
+            }
+        }
     }
 
     private void notifyIfChanged(boolean changed) {

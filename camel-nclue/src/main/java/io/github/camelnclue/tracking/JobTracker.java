@@ -54,6 +54,7 @@ public final class JobTracker implements AutoCloseable {
     private final ObjectMapper mapper;
     private final long sweepDelayMillis;
     private final Map<PollerKey, JobPoller> pollers = new ConcurrentHashMap<>();
+    private volatile JobStatusListener statusListener = JobStatusListener.NONE;
 
     public JobTracker(JobLedger ledger, ScheduledExecutorService scheduler, ObjectMapper mapper, long sweepDelayMillis) {
         this.ledger = ledger;
@@ -68,8 +69,17 @@ public final class JobTracker implements AutoCloseable {
 
     /** The poller of this account and kind; the first caller's source is used. */
     public JobPoller poller(String scope, JobKind kind, JobSource source) {
-        return pollers.computeIfAbsent(new PollerKey(scope, kind),
-                k -> new JobPoller(scope, kind, source, ledger, mapper, scheduler, sweepDelayMillis));
+        return pollers.computeIfAbsent(new PollerKey(scope, kind), k -> {
+            JobPoller poller = new JobPoller(scope, kind, source, ledger, mapper, scheduler, sweepDelayMillis);
+            poller.onStatusChange((jobKind, id, previous, status, spent) -> statusListener.onStatusChange(jobKind, id,
+                    previous, status, spent));
+            return poller;
+        });
+    }
+
+    /** Told of the status changes every poller of this tracker records (metrics). */
+    public void setStatusListener(JobStatusListener statusListener) {
+        this.statusListener = statusListener != null ? statusListener : JobStatusListener.NONE;
     }
 
     /**

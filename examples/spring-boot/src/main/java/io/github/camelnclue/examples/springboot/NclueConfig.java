@@ -1,0 +1,41 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.examples.springboot;
+
+import io.github.camelnclue.NclueComponent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The nclue component as a Spring bean named {@code nclue}: Camel uses it for every {@code nclue:} endpoint. (There
+ * is no camel-nclue Spring Boot starter, so {@code camel.component.nclue.*} properties are not bound automatically.)
+ */
+@Configuration(proxyBeanMethods = false)
+public class NclueConfig {
+
+    @Bean("nclue")
+    public NclueComponent nclue(@Value("${nclue.access-key}") String accessKey,
+                                @Value("${nclue.secret-key}") String secretKey,
+                                @Value("${nclue.endpoint}") String endpoint) {
+        NclueComponent nclue = new NclueComponent();
+        nclue.getConfiguration().setAccessKey(accessKey);
+        nclue.getConfiguration().setSecretKey(secretKey);
+        nclue.getConfiguration().setNclueEndpoint(endpoint);
+        return nclue;
+    }
+}
