@@ -164,6 +164,10 @@ public final class JobPoller {
         waiters.values().forEach(list -> list.forEach(f -> f.cancel(false)));
     }
 
+    private synchronized boolean isStopped() {
+        return stopped;
+    }
+
     private synchronized void ensureScheduled() {
         if (!scheduled && !stopped && (!waiters.isEmpty() || !holders.isEmpty())) {
             scheduled = true;
@@ -182,7 +186,7 @@ public final class JobPoller {
             // unwrapped, so the consumer health check sees the NclueApiException and its HTTP status
             lastError = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            if (failure != null) {
+            if (failure != null && !isStopped()) {
                 LOG.warn("Polling {} of {} failed: {}", kind, scopeForLog(), failure.getMessage());
             }
             synchronized (this) {

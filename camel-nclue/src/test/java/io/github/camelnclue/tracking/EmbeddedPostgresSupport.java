@@ -40,7 +40,7 @@ import org.tukaani.xz.XZOutputStream;
  * root, {@code initdb} and {@code pg_ctl} are wrapped in scripts that run them as the unprivileged user
  * {@code nobody} (with {@code setpriv}) and hand it the data directory.
  */
-final class EmbeddedPostgresSupport {
+public final class EmbeddedPostgresSupport {
 
     private static final Set<String> WRAPPED = Set.of("bin/initdb", "bin/pg_ctl");
     private static final String WRAPPER = """
@@ -59,7 +59,7 @@ final class EmbeddedPostgresSupport {
     private EmbeddedPostgresSupport() {
     }
 
-    static EmbeddedPostgres start() throws IOException {
+    public static EmbeddedPostgres start() throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
         if ("root".equals(System.getProperty("user.name"))) {
             builder.setPgBinaryResolver(new UnprivilegedBinaries());

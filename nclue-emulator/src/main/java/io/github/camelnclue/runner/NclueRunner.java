@@ -78,8 +78,9 @@ public final class NclueRunner {
         }
         Main main = new Main();
         main.addInitialProperty("camel.main.name", "nclue-runner");
-        main.addInitialProperty("camel.main.routes-include-pattern", "file:" + routesDir + "/*.yaml");
-        main.setPropertyPlaceholderLocations("file:" + routesDir + "/application.properties");
+        main.addInitialProperty("camel.main.routes-include-pattern",
+                settings.getOrDefault("camel.main.routes-include-pattern", "file:" + routesDir + "/*.yaml"));
+        main.setPropertyPlaceholderLocations("file:" + routesDir + "/application.properties;optional=true");
         if (System.getenv("NCLUE_JOB_PREFIX") == null) {
             // names are unique per resource: a fresh prefix per run, unless a restart must resume the same jobs
             main.addOverrideProperty("nclue.job-prefix",

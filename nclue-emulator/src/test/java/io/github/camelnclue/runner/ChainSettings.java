@@ -52,8 +52,10 @@ final class ChainSettings {
         settings.put("nclue.result-path", DemoData.RESULT_PREFIX);
         // the emulator's AUROC is (0.5, 1), derived from the task name
         settings.put("nclue.min-auroc", "0.5");
+        // several batches, so rows from different batches must land on separate lines
+        settings.put("nclue.result-batch-size", "300");
         settings.put("nclue.output-dir", workDir.resolve("out").toString());
-        settings.put("nclue.runner.timeout-seconds", "120");
+        settings.put("nclue.runner.timeout-seconds", "60");
         return settings;
     }
 }

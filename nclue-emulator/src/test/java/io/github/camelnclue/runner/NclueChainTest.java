@@ -100,6 +100,25 @@ class NclueChainTest {
         assertCreatedOnce();
     }
 
+    @Test
+    void theSameChainWithInRouteWaits() throws Exception {
+        String outcome = NclueRunner.run(ChainSettings.ROUTES.resolve("examples"),
+                ChainSettings.forEmulator(emulator, "inline", workDir));
+
+        assertEquals("completed " + DemoData.USERS + " rows", outcome);
+        assertCreatedOnce();
+    }
+
+    @Test
+    void inRouteWaitsSeeAFailedJob() throws Exception {
+        Map<String, String> settings = ChainSettings.forEmulator(emulator, "inline-fail", workDir);
+        settings.put("nclue.train-label-path", "labels/missing.tsv");
+
+        String outcome = NclueRunner.run(ChainSettings.ROUTES.resolve("examples"), settings);
+
+        assertEquals("failed tasks NOT_EXIST_FILE", outcome);
+    }
+
     private void assertCreatedOnce() {
         assertEquals(1, emulator.stats().created(JobKind.FEATURE));
         assertEquals(1, emulator.stats().created(JobKind.TASK));

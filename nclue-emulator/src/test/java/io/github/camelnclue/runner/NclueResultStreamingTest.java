@@ -1,0 +1,213 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.runner;
+
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelnclue.NclueComponent;
+import io.github.camelnclue.NclueConfiguration;
+import io.github.camelnclue.NclueConstants;
+import io.github.camelnclue.emulator.DemoData;
+import io.github.camelnclue.emulator.NclueEmulator;
+import io.github.camelnclue.model.TaskRun;
+import io.github.camelnclue.storage.ObjectStorage;
+import io.github.camelnclue.tracking.InMemoryJobLedger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * getResult against the emulator's real S3 server: the actual object key is found, every format streams, a download
+ * resumes, and a 1.2M-line (~200 MB) result streams through a YAML split in a 64 MB heap with stream caching on.
+ */
+class NclueResultStreamingTest {
+
+    private static NclueEmulator emulator;
+    private static CamelContext context;
+    private static ProducerTemplate template;
+    private static TaskRun run;
+
+    @TempDir
+    Path tempDir;
+
+    @BeforeAll
+    static void completeARun() throws Exception {
+        emulator = NclueEmulator.builder().statusStep(Duration.ofMillis(100)).quotaPerSecond(0).build().start();
+        DemoData.seed(emulator);
+        context = new DefaultCamelContext();
+        NclueComponent component = new NclueComponent();
+        NclueConfiguration config = component.getConfiguration();
+        config.setAccessKey(emulator.accessKey());
+        config.setSecretKey(emulator.secretKey());
+        config.setNclueEndpoint(emulator.nclueEndpoint());
+        config.setObjectStorageEndpoint(emulator.s3Endpoint());
+        config.setRegion(emulator.region());
+        config.setRequestsPerSecond(20);
+        component.setLedger(new InMemoryJobLedger());
+        component.setStatusPollDelay(100);
+        context.addComponent("nclue", component);
+        context.start();
+        template = context.createProducerTemplate();
+        String wait = "&waitForCompletion=true&waitTimeout=60s";
+        Exchange feature = template.request("nclue:features?operation=create&name=f&sourceBucket=" + DemoData.BUCKET
+                                            + "&sourceFilePath=" + DemoData.FEATURE_KEY + wait, e -> {
+                                            });
+        Exchange task = template.request("nclue:tasks?operation=create&name=t&trainBucket=" + DemoData.BUCKET
+                                         + "&trainFilePath=" + DemoData.TRAIN_LABEL_KEY + wait,
+                e -> e.getMessage().setHeader(NclueConstants.TRAIN_FEATURE_ID,
+                        feature.getMessage().getHeader(NclueConstants.FEATURE_ID)));
+        run = template.request("nclue:taskRuns?operation=create&name=r&resultBucket=" + DemoData.BUCKET
+                               + "&resultFilePath=predictions/petfood" + wait, e -> {
+                                   e.getMessage().setHeader(NclueConstants.TASK_ID,
+                                           task.getMessage().getHeader(NclueConstants.TASK_ID));
+                                   e.getMessage().setHeader(NclueConstants.FEATURE_ID,
+                                           feature.getMessage().getHeader(NclueConstants.FEATURE_ID));
+                               }).getMessage().getBody(TaskRun.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.stop();
+        emulator.close();
+    }
+
+    @Test
+    void findsTheSuffixedObjectAndStreamsRows() {
+        Exchange exchange = template.request("nclue:taskRuns?operation=getResult", e -> e.getMessage()
+                .setHeader(NclueConstants.RUN_ID, run.runId()));
+
+        String key = exchange.getMessage().getHeader(NclueConstants.S3_KEY, String.class);
+        assertTrue(key.matches("predictions/petfood_[a-z0-9]{8}_\\d{10}\\.tsv"), key);
+        assertEquals(DemoData.BUCKET, exchange.getMessage().getHeader(NclueConstants.S3_BUCKET_NAME));
+        assertEquals(emulator.objectStorage().size(DemoData.BUCKET, key),
+                exchange.getMessage().getHeader(NclueConstants.RESULT_SIZE, Long.class));
+        List<List<String>> rows = drain(exchange.getMessage().getBody(Iterator.class));
+        assertEquals(DemoData.USERS, rows.size());
+        assertEquals(2, rows.get(0).size());
+        assertTrue(Double.parseDouble(rows.get(0).get(1)) <= 1.0);
+    }
+
+    @Test
+    void linesInBatchesAndTheRawStream() throws Exception {
+        Exchange lines = template.request("nclue:taskRuns?operation=getResult&resultFormat=lines&resultBatchSize=300",
+                e -> e.getMessage().setHeader(NclueConstants.RUN_ID, run.runId()));
+        List<List<String>> batches = drain(lines.getMessage().getBody(Iterator.class));
+        assertEquals(List.of(300, 300, 300, 100), batches.stream().map(List::size).toList());
+
+        Exchange stream = template.request("nclue:taskRuns?operation=getResult&resultFormat=stream",
+                e -> e.getMessage().setHeader(NclueConstants.RUN_ID, run.runId()));
+        try (InputStream in = stream.getMessage().getBody(InputStream.class)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(String.join("\n", batches.stream().flatMap(List::stream).toList()) + "\n", text);
+        }
+    }
+
+    @Test
+    void downloadsToAFileAndResumesAnInterruptedDownload() throws Exception {
+        String uri = "nclue:taskRuns?operation=getResult&resultFormat=file&resultDirectory=" + tempDir;
+        Path complete = template.request(uri, e -> e.getMessage().setHeader(NclueConstants.RUN_ID, run.runId()))
+                .getMessage().getBody(java.io.File.class).toPath();
+        byte[] expected = Files.readAllBytes(complete);
+        // an interrupted download leaves the first part behind
+        Path part = complete.resolveSibling(complete.getFileName() + ".part");
+        Files.write(part, java.util.Arrays.copyOf(expected, expected.length / 3));
+        Files.delete(complete);
+
+        Path resumed = template.request(uri, e -> e.getMessage().setHeader(NclueConstants.RUN_ID, run.runId()))
+                .getMessage().getBody(java.io.File.class).toPath();
+
+        assertArrayEquals(expected, Files.readAllBytes(resumed));
+        assertTrue(Files.notExists(part));
+    }
+
+    @Test
+    void locatesTheResultFromTheRequestedPathToo() {
+        try (ObjectStorage storage = ObjectStorage.create(emulator.s3Endpoint(), emulator.region(),
+                emulator.accessKey(), emulator.secretKey())) {
+            String actual = storage.locate(DemoData.BUCKET, "predictions/petfood").key();
+            assertTrue(actual.startsWith("predictions/petfood_"), actual);
+        }
+    }
+
+    @Test
+    void streamsA200MegabyteResultIn64MegabytesWithStreamCachingOn() throws Exception {
+        Exchange located = template.request("nclue:taskRuns?operation=getResult",
+                e -> e.getMessage().setHeader(NclueConstants.RUN_ID, run.runId()));
+        ((java.io.Closeable) located.getMessage().getBody()).close();
+        String key = located.getMessage().getHeader(NclueConstants.S3_KEY, String.class);
+        Path big = tempDir.resolve("big.tsv");
+        writeWideRows(big, 1_200_000);
+        assertTrue(Files.size(big) > 190_000_000L, "the object is bigger than the heap: " + Files.size(big));
+        emulator.objectStorage().putObject(DemoData.BUCKET, key, big);
+        Files.delete(big);
+
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
+                "-cp", System.getProperty("java.class.path"),
+                "-Dcamel.component.nclue.access-key=" + emulator.accessKey(),
+                "-Dcamel.component.nclue.secret-key=" + emulator.secretKey(),
+                "-Dcamel.component.nclue.nclue-endpoint=" + emulator.nclueEndpoint(),
+                "-Dcamel.component.nclue.object-storage-endpoint=" + emulator.s3Endpoint(),
+                "-Dcamel.component.nclue.ledger-directory=" + tempDir.resolve("ledger"),
+                ResultStreamingMain.class.getName(), run.runId()));
+        Path log = tempDir.resolve("child.log");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(child.waitFor(180, TimeUnit.SECONDS), "the count finished");
+        String output = Files.readString(log);
+
+        assertEquals(0, child.exitValue(), output);
+        assertTrue(output.contains("STREAM_CACHING=true"), output);
+        assertTrue(output.contains("MAX_HEAP=" ) && !output.contains("OutOfMemoryError"), output);
+        assertTrue(output.contains("ROWS=1200000"), output);
+    }
+
+    /** 17 tab-separated columns, ~178 bytes a line, some Korean: the shape of a real NCLUE result. */
+    static void writeWideRows(Path file, int rows) throws Exception {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < rows; i++) {
+                out.write("user" + (10_000_000 + i) + "\t0." + (i % 997) + "\t반려동물\t" + (i % 7)
+                          + "\tpetfood-interest\t2026-11-22T02:00:00\tseoul\tgangnam\tA\tB\tC\t" + (i % 100)
+                          + "\t0.12345678\t0.87654321\tsegment-" + (i % 13) + "\tcampaign-2026-q4\tv1-model-nightly\n");
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> drain(Iterator<?> iterator) {
+        List<T> all = new ArrayList<>();
+        iterator.forEachRemaining(element -> all.add((T) element));
+        return all;
+    }
+}
