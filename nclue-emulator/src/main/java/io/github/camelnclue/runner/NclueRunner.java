@@ -23,7 +23,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -130,8 +129,12 @@ public final class NclueRunner {
     private static void pointAt(Main main, NclueEmulator emulator) {
         LOG.info("No NCP credentials (NCP_ACCESS_KEY/NCP_SECRET_KEY): running against the local NCLUE emulator at {}"
                  + " with Object Storage at {}", emulator.nclueEndpoint(), emulator.s3Endpoint());
-        Properties settings = new Properties();
-        settings.putAll(Map.of(
+        emulatorSettings(emulator).forEach(main::addOverrideProperty);
+    }
+
+    /** The component and chain settings that point routes/ at an emulator seeded with {@link DemoData}. */
+    static Map<String, String> emulatorSettings(NclueEmulator emulator) {
+        return Map.of(
                 "camel.component.nclue.access-key", emulator.accessKey(),
                 "camel.component.nclue.secret-key", emulator.secretKey(),
                 "camel.component.nclue.nclue-endpoint", emulator.nclueEndpoint(),
@@ -141,8 +144,7 @@ public final class NclueRunner {
                 "nclue.bucket", DemoData.BUCKET,
                 "nclue.feature-path", DemoData.FEATURE_KEY,
                 "nclue.train-label-path", DemoData.TRAIN_LABEL_KEY,
-                "nclue.result-path", DemoData.RESULT_PREFIX));
-        settings.forEach((key, value) -> main.addOverrideProperty((String) key, (String) value));
+                "nclue.result-path", DemoData.RESULT_PREFIX);
     }
 
     private static boolean notBlank(String value) {

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.github.camelnclue.emulator.DemoData;
 import io.github.camelnclue.emulator.NclueEmulator;
 
 /**
@@ -34,22 +33,12 @@ final class ChainSettings {
     }
 
     static Map<String, String> forEmulator(NclueEmulator emulator, String prefix, Path workDir) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("camel.component.nclue.access-key", emulator.accessKey());
-        settings.put("camel.component.nclue.secret-key", emulator.secretKey());
-        settings.put("camel.component.nclue.nclue-endpoint", emulator.nclueEndpoint());
-        settings.put("camel.component.nclue.data-forest-endpoint", emulator.dataForestEndpoint());
-        settings.put("camel.component.nclue.object-storage-endpoint", emulator.s3Endpoint());
-        settings.put("camel.component.nclue.region", emulator.region());
+        Map<String, String> settings = new HashMap<>(NclueRunner.emulatorSettings(emulator));
         settings.put("camel.component.nclue.ledger-directory", workDir.resolve("ledger").toString());
         settings.put("camel.component.nclue.status-poll-delay", "200");
         settings.put("camel.component.nclue.retry-initial-delay", "200");
         settings.put("camel.component.nclue.retry-max-delay", "1000");
         settings.put("nclue.job-prefix", prefix);
-        settings.put("nclue.bucket", DemoData.BUCKET);
-        settings.put("nclue.feature-path", DemoData.FEATURE_KEY);
-        settings.put("nclue.train-label-path", DemoData.TRAIN_LABEL_KEY);
-        settings.put("nclue.result-path", DemoData.RESULT_PREFIX);
         // the emulator's AUROC is (0.5, 1), derived from the task name
         settings.put("nclue.min-auroc", "0.5");
         // several batches, so rows from different batches must land on separate lines
