@@ -1,0 +1,54 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.bench.status;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.camelnclue.bench.DemoChain;
+import io.github.camelnclue.bench.EmulatorApi;
+
+/**
+ * Creates N task runs with their creations spread evenly over a window, so their later status changes spread out too
+ * (every run spends one status step in each status). Run with the emulator's quota off.
+ */
+public final class RunFleet {
+
+    /** A created task run. */
+    public record Run(String name, String id) {
+    }
+
+    private RunFleet() {
+    }
+
+    public static List<Run> create(EmulatorApi api, DemoChain chain, String namePrefix, int count, Duration spread)
+            throws InterruptedException {
+        List<Run> runs = new ArrayList<>(count);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = start + spread.toNanos() * i / count;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            String name = namePrefix + "-" + i;
+            runs.add(new Run(name, chain.createRun(api, name)));
+        }
+        return runs;
+    }
+}
