@@ -18,14 +18,17 @@ package io.github.camelnclue.bench.status;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import io.github.camelnclue.bench.DemoChain;
 import io.github.camelnclue.bench.EmulatorApi;
 
 /**
- * Creates N task runs with their creations spread evenly over a window, so their later status changes spread out too
- * (every run spends one status step in each status). Run with the emulator's quota off.
+ * Creates N task runs at random instants (seeded, uniform) within a window, so their later status changes spread out
+ * too (every run spends one status step in each status) and fall at no fixed phase of a watcher's cycle. Run with the
+ * emulator's quota off.
  */
 public final class RunFleet {
 
@@ -39,9 +42,15 @@ public final class RunFleet {
     public static List<Run> create(EmulatorApi api, DemoChain chain, String namePrefix, int count, Duration spread)
             throws InterruptedException {
         List<Run> runs = new ArrayList<>(count);
+        SplittableRandom random = new SplittableRandom(count);
+        long[] offsets = new long[count];
+        for (int i = 0; i < count; i++) {
+            offsets[i] = random.nextLong(spread.toNanos());
+        }
+        Arrays.sort(offsets);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            long due = start + spread.toNanos() * i / count;
+            long due = start + offsets[i];
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));

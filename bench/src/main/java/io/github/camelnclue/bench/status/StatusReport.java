@@ -73,7 +73,7 @@ final class StatusReport {
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append(String.format("Status step %d s (each run spends that long in registered, pending and in_progress); "
-                                + "the N creations spread evenly over %d s (quota off); window: from the quota going "
+                                + "the N creations at random instants (uniform, seeded) within %d s (quota off); window: from the quota going "
                                 + "on until the watcher saw every run end, at most %d s + 3 steps + %d s after the "
                                 + "first creation.%n%n", step.toSeconds(), spread.toSeconds(), spread.toSeconds(),
                 margin.toSeconds()));
