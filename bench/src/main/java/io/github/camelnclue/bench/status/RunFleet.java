@@ -21,14 +21,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelnclue.bench.DemoChain;
 import io.github.camelnclue.bench.EmulatorApi;
 
 /**
  * Creates N task runs at random instants (seeded, uniform) within a window, so their later status changes spread out
- * too (every run spends one status step in each status) and fall at no fixed phase of a watcher's cycle. Run with the
- * emulator's quota off.
+ * too (every run spends one status step in each status) and fall at no fixed phase of a watcher's cycle. Creations
+ * run on a small pool so that a slow reply (the emulator answers a POST in ~40 ms) does not push later ones back. Run
+ * with the emulator's quota off.
  */
 public final class RunFleet {
 
@@ -36,28 +42,34 @@ public final class RunFleet {
     public record Run(String name, String id) {
     }
 
+    private static final int THREADS = 16;
+
     private RunFleet() {
     }
 
     public static List<Run> create(EmulatorApi api, DemoChain chain, String namePrefix, int count, Duration spread)
-            throws InterruptedException {
-        List<Run> runs = new ArrayList<>(count);
+            throws InterruptedException, ExecutionException {
         SplittableRandom random = new SplittableRandom(count);
         long[] offsets = new long[count];
         for (int i = 0; i < count; i++) {
             offsets[i] = random.nextLong(spread.toNanos());
         }
         Arrays.sort(offsets);
-        long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            long due = start + offsets[i];
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        ScheduledExecutorService pool = Executors.newScheduledThreadPool(THREADS);
+        try {
+            List<ScheduledFuture<Run>> pending = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String name = namePrefix + "-" + i;
+                pending.add(pool.schedule(() -> new Run(name, chain.createRun(api, name)), offsets[i],
+                        TimeUnit.NANOSECONDS));
             }
-            String name = namePrefix + "-" + i;
-            runs.add(new Run(name, chain.createRun(api, name)));
+            List<Run> runs = new ArrayList<>(count);
+            for (ScheduledFuture<Run> run : pending) {
+                runs.add(run.get());
+            }
+            return runs;
+        } finally {
+            pool.shutdownNow();
         }
-        return runs;
     }
 }

@@ -54,7 +54,7 @@ final class StatusReport {
         Sample perSweep = result.requestsPerSweep();
         LatencyReport latency = result.latency();
         int target = (n + 99) / 100 + 2;
-        String sweepCell = perSweep.size() == 0 ? "no full round"
+        String sweepCell = perSweep.size() == 0 ? "no full round in the window"
                 : String.format("%.0f / %.0f (%d)", perSweep.median(), perSweep.max(), perSweep.size());
         String targetCell = COMPONENT.equals(watcher)
                 ? String.format("≤ %d: %s", target, perSweep.size() > 0 && perSweep.max() <= target ? "met" : "NOT met")
@@ -63,9 +63,10 @@ final class StatusReport {
         if (COMPONENT.equals(watcher) && n == 1000) {
             p95Cell += latency.seconds().percentile(95) <= 12 ? " (≤ 12: met)" : " (≤ 12: NOT met)";
         }
-        return String.format("| %d | %s | %.0f | %d | %s | %s | %.1f | %d | %d | %d | %.1f | %s | %.1f | %d |",
+        return String.format("| %d | %s | %.0f | %d | %s | %s | %s | %d | %d | %d | %.1f | %s | %.1f | %d |",
                 n, watcher, result.window().toMillis() / 1000.0, result.apiRequests(), sweepCell, targetCell,
-                result.sweepSeconds().median(), latency.changes(), latency.detected(), latency.missed(),
+                Double.isNaN(result.sweepSeconds().median()) ? "n/a" : String.format("%.1f", result.sweepSeconds().median()),
+                latency.changes(), latency.detected(), latency.missed(),
                 latency.seconds().median(), p95Cell, latency.seconds().max(), result.quotaExceeded())
                + (result.pollerMismatches() > 0 ? " lastSweepRequests disagreed " + result.pollerMismatches() + "×" : "");
     }
@@ -74,9 +75,8 @@ final class StatusReport {
         StringBuilder md = new StringBuilder();
         md.append(String.format("Status step %d s (each run spends that long in registered, pending and in_progress); "
                                 + "the N creations at random instants (uniform, seeded) within %d s (quota off); window: from the quota going "
-                                + "on until the watcher saw every run end, at most %d s + 3 steps + %d s after the "
-                                + "first creation.%n%n", step.toSeconds(), spread.toSeconds(), spread.toSeconds(),
-                margin.toSeconds()));
+                                + "on (right after the last creation) until the watcher saw every run end, at most 3 "
+                                + "steps + %d s.%n%n", step.toSeconds(), spread.toSeconds(), margin.toSeconds()));
         md.append("| N | watcher | window s | API requests | requests per sweep p50 / max (sweeps) | target | "
                   + "sweep interval s (p50) | changes in window | detected | missed | latency p50 s | p95 s | max s | 429s |\n");
         md.append("|---:|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -69,9 +69,15 @@ public final class SweepRecorder implements JobSource {
         return delegate.get(id);
     }
 
-    /** Every complete sweep so far (the one under way is closed with the poller's latest count). */
+    /**
+     * Every complete sweep so far. The last one is kept only if the poller reports it finished (its count equals the
+     * requests seen); otherwise it is still under way and dropped.
+     */
     public synchronized List<Sweep> finish() {
-        closeSweep(poller != null ? poller.lastSweepRequests() : -1);
+        int reported = poller != null ? poller.lastSweepRequests() : -1;
+        if (reported == currentRequests) {
+            closeSweep(reported);
+        }
         return List.copyOf(sweeps);
     }
 
