@@ -20,6 +20,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +43,9 @@ import software.amazon.awssdk.core.ResponseInputStream;
 public final class ResultRows implements Iterator<Object>, Closeable {
 
     private static final int BUFFER_SIZE = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final InputStream stream;
     private final boolean splitColumns;
@@ -152,8 +158,19 @@ public final class ResultRows implements Iterator<Object>, Closeable {
         }
     }
 
+    /** First {@code value} in {@code buffer[from, to)}, eight bytes at a time (SWAR zero-byte test); -1 if none. */
     private int indexOf(byte value, int from, int to) {
-        for (int i = from; i < to; i++) {
+        long pattern = (value & 0xFFL) * ONES;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(buffer, i) ^ pattern;
+            // the lowest set bit marks the first zero byte, i.e. the first match (little-endian: lowest = earliest)
+            long zeros = (word - ONES) & ~word & HIGH_BITS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (buffer[i] == value) {
                 return i;
             }

@@ -63,7 +63,8 @@ class ResultRowsTest {
     @Test
     void matchesLineSplittingForRandomTextReadInOddChunks() {
         Random random = new Random(7);
-        String[] pieces = { "a", "bc", "\t", "\n", "\r\n", "한글", "😀", "x".repeat(70_000), "" };
+        String[] pieces = { "a", "bc", "\t", "\n", "\r\n", "한글", "😀", "\u00ff\u0080", "x".repeat(70_000), "",
+            "abcdefgh\t", "0123456\n" };
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 600; i++) {
             text.append(pieces[random.nextInt(pieces.length)]);
