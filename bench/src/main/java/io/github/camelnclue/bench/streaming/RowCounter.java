@@ -20,12 +20,11 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
 /**
  * Counts the result rows a streaming split hands to the route, and the rows without the expected column count.
  */
-public final class RowCounter implements Processor {
+public final class RowCounter implements Counter {
 
     private final boolean batched;
     private final boolean columns;
@@ -64,14 +63,17 @@ public final class RowCounter implements Processor {
         }
     }
 
+    @Override
     public long rows() {
         return rows.sum();
     }
 
+    @Override
     public long malformed() {
         return malformed.sum();
     }
 
+    @Override
     public void reset() {
         rows.reset();
         malformed.reset();
