@@ -16,12 +16,13 @@
  */
 package io.github.camelnclue.storage;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,14 +35,28 @@ import software.amazon.awssdk.core.ResponseInputStream;
 /**
  * A result TSV read lazily, line by line, as lines or as rows of columns, optionally in batches. Nothing is buffered
  * beyond one batch, so a million-line result streams in constant memory; Camel's splitter closes it when done.
+ * <p>
+ * Lines end with {@code \n} (or {@code \r\n}); empty lines are skipped. The UTF-8 bytes are split on {@code \n} and
+ * {@code \t} before decoding, and each line (or each column) is decoded straight from the byte buffer: no character
+ * buffer, no intermediate line for rows, and ASCII columns become compact strings.
  */
 public final class ResultRows implements Iterator<Object>, Closeable {
 
+    private static final int BUFFER_SIZE = 1 << 16;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private final InputStream stream;
-    private final BufferedReader reader;
     private final boolean splitColumns;
     private final int batchSize;
-    private String nextLine;
+    private byte[] buffer = new byte[BUFFER_SIZE];
+    private int start;
+    private int scanned;
+    private int end;
+    private boolean endOfStream;
+    private int lastColumnCount = 8;
+    private Object nextRow;
     private boolean finished;
     private long rowCount;
 
@@ -54,21 +69,20 @@ public final class ResultRows implements Iterator<Object>, Closeable {
             throw new IllegalArgumentException("resultBatchSize must be >= 1 but was " + batchSize);
         }
         this.stream = stream;
-        this.reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16);
         this.splitColumns = splitColumns;
         this.batchSize = batchSize;
     }
 
     @Override
     public boolean hasNext() {
-        if (nextLine == null && !finished) {
-            nextLine = readLine();
-            if (nextLine == null) {
+        if (nextRow == null && !finished) {
+            nextRow = readRow();
+            if (nextRow == null) {
                 finished = true;
                 close();
             }
         }
-        return nextLine != null;
+        return nextRow != null;
     }
 
     @Override
@@ -87,23 +101,103 @@ public final class ResultRows implements Iterator<Object>, Closeable {
     }
 
     private Object take() {
-        String line = nextLine;
-        nextLine = null;
+        Object row = nextRow;
+        nextRow = null;
         rowCount++;
-        return splitColumns ? Arrays.asList(line.split("\t", -1)) : line;
+        return row;
     }
 
-    private String readLine() {
+    /** The next non-empty line, decoded; null at the end. */
+    private Object readRow() {
         try {
-            String line;
-            do {
-                line = reader.readLine();
-            } while (line != null && line.isEmpty());
-            return line;
+            while (true) {
+                int newline = indexOf((byte) '\n', scanned, end);
+                if (newline >= 0) {
+                    Object row = decode(start, newline);
+                    start = newline + 1;
+                    scanned = start;
+                    if (row != null) {
+                        return row;
+                    }
+                } else if (endOfStream) {
+                    Object row = decode(start, end);
+                    start = end;
+                    scanned = end;
+                    return row;
+                } else {
+                    scanned = end;
+                    fill();
+                }
+            }
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("reading the result failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads more after {@code end}; when the buffer is full, first moves the unread bytes to the front, or grows the
+     * buffer for a line longer than it.
+     */
+    private void fill() throws IOException {
+        if (end == buffer.length) {
+            if (start > 0) {
+                System.arraycopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                scanned -= start;
+                start = 0;
+            } else {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+        }
+        int read = stream.read(buffer, end, buffer.length - end);
+        if (read < 0) {
+            endOfStream = true;
+        } else {
+            end += read;
+        }
+    }
+
+    /** First {@code value} in {@code buffer[from, to)}, eight bytes at a time (SWAR zero-byte test); -1 if none. */
+    private int indexOf(byte value, int from, int to) {
+        long pattern = (value & 0xFFL) * ONES;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(buffer, i) ^ pattern;
+            // the lowest set bit marks the first zero byte, i.e. the first match (little-endian: lowest = earliest)
+            long zeros = (word - ONES) & ~word & HIGH_BITS;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (buffer[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The line in {@code buffer[from, to)} without a trailing CR, as a String or a list of columns; null if empty. */
+    private Object decode(int from, int to) {
+        if (to > from && buffer[to - 1] == '\r') {
+            to--;
+        }
+        if (to == from) {
+            return null;
+        }
+        if (!splitColumns) {
+            return new String(buffer, from, to - from, StandardCharsets.UTF_8);
+        }
+        List<String> columns = new ArrayList<>(lastColumnCount);
+        int column = from;
+        for (int tab = indexOf((byte) '\t', column, to); tab >= 0; tab = indexOf((byte) '\t', column, to)) {
+            columns.add(new String(buffer, column, tab - column, StandardCharsets.UTF_8));
+            column = tab + 1;
+        }
+        columns.add(new String(buffer, column, to - column, StandardCharsets.UTF_8));
+        lastColumnCount = columns.size();
+        return columns;
     }
 
     /** Rows handed out so far: after a split over this iterator, the number of result rows. */
@@ -118,11 +212,15 @@ public final class ResultRows implements Iterator<Object>, Closeable {
                 // do not read the rest of a large object just to reuse the connection
                 response.abort();
             }
-            reader.close();
+            stream.close();
         } catch (IOException e) {
             // nothing more to read from it either way
         } finally {
             finished = true;
+            buffer = new byte[0];
+            start = 0;
+            scanned = 0;
+            end = 0;
         }
     }
 }

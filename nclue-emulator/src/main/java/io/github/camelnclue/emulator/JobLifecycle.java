@@ -32,16 +32,16 @@ final class JobLifecycle {
 
     private final JobStore store;
     private final JobClock clock;
-    private final Duration step;
+    private final Supplier<Duration> step;
 
-    JobLifecycle(JobStore store, JobClock clock, Duration step) {
+    JobLifecycle(JobStore store, JobClock clock, Supplier<Duration> step) {
         this.store = store;
         this.clock = clock;
         this.step = step;
     }
 
     void start(NclueJob job, Supplier<Outcome> work) {
-        clock.schedule(() -> advance(job, work), step);
+        clock.schedule(() -> advance(job, work), step.get());
     }
 
     private void advance(NclueJob job, Supplier<Outcome> work) {
@@ -57,7 +57,7 @@ final class JobLifecycle {
 
     private void moveOn(NclueJob job, JobStatus from, JobStatus to, Supplier<Outcome> work) {
         if (store.transition(job, from, to, clock.now(), null)) {
-            clock.schedule(() -> advance(job, work), step);
+            clock.schedule(() -> advance(job, work), step.get());
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,16 +54,19 @@ public final class NclueEmulator implements AutoCloseable {
     private final EmulatorStats stats = new EmulatorStats();
     private final StatusHistory history = new StatusHistory();
     private final AtomicLong resultRows = new AtomicLong(-1);
+    private final AtomicReference<Duration> statusStep;
 
     private S3Server s3;
     private ObjectStorage storage;
     private JobClock clock;
     private DataForestApi dataForest;
     private EmulatorHttpServer http;
+    private QuotaLimiter quota;
     private volatile boolean started;
 
     private NclueEmulator(Builder config) {
         this.config = config;
+        this.statusStep = new AtomicReference<>(config.statusStep);
     }
 
     public static Builder builder() {
@@ -81,7 +85,7 @@ public final class NclueEmulator implements AutoCloseable {
             clock = new JobClock(Clock.systemUTC());
 
             JobStore store = new JobStore(history);
-            NclueContext ctx = new NclueContext(store, new JobLifecycle(store, clock, config.statusStep), clock, stats,
+            NclueContext ctx = new NclueContext(store, new JobLifecycle(store, clock, statusStep::get), clock, stats,
                     storage);
             FeatureFiles files = new FeatureFiles(storage);
             Router api = new Router();
@@ -96,7 +100,7 @@ public final class NclueEmulator implements AutoCloseable {
 
             SignatureVerifier verifier = new SignatureVerifier(Map.of(config.accessKey, config.secretKey),
                     Clock.systemUTC(), MAX_CLOCK_SKEW);
-            QuotaLimiter quota = new QuotaLimiter(config.quotaPerSecond, config.quotaTolerance, System::nanoTime);
+            quota = new QuotaLimiter(config.quotaPerSecond, config.quotaTolerance, System::nanoTime);
             http = new EmulatorHttpServer(config.nclueBasePort, api, admin, verifier, quota, faults, stats);
             http.start();
             started = true;
@@ -175,8 +179,32 @@ public final class NclueEmulator implements AutoCloseable {
         return requireStarted(dataForest).accountId();
     }
 
+    /** The status step NCLUE jobs use now (AI apps keep the step the emulator was built with). */
     public Duration statusStep() {
-        return config.statusStep;
+        return statusStep.get();
+    }
+
+    /**
+     * Changes the time NCLUE jobs (features, tasks, task runs) spend in each status, for steps scheduled from now on
+     * (a job already waiting in a status keeps its current step); AI apps keep the built step. For benchmarks that set
+     * up quickly and then watch slow jobs.
+     */
+    public void setStatusStep(Duration step) {
+        if (step.isNegative()) {
+            throw new IllegalArgumentException("statusStep must not be negative");
+        }
+        statusStep.set(step);
+    }
+
+    /**
+     * Changes the NCLUE quota (requests per second per access key; 0 = unlimited) from now on, for benchmarks that
+     * create many jobs quickly and then measure under the real quota.
+     */
+    public void setQuotaPerSecond(double perSecond) {
+        if (perSecond < 0) {
+            throw new IllegalArgumentException("quotaPerSecond must not be negative");
+        }
+        requireStarted(quota).setPerSecond(perSecond);
     }
 
     @Override
@@ -196,6 +224,7 @@ public final class NclueEmulator implements AutoCloseable {
             }
         }
         http = null;
+        quota = null;
         clock = null;
         s3 = null;
     }

@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
  */
 final class QuotaLimiter {
 
-    private final double perSecond;
+    private double perSecond;
     private final long toleranceNanos;
     private final LongSupplier nanoClock;
     private final Map<String, Bucket> buckets = new HashMap<>();
@@ -65,6 +65,12 @@ final class QuotaLimiter {
         }
         bucket.tokens = tokens - 1.0;
         return true;
+    }
+
+    /** Changes the rate from now on (0 = unlimited); every bucket starts full again. */
+    synchronized void setPerSecond(double perSecond) {
+        this.perSecond = perSecond;
+        buckets.clear();
     }
 
     synchronized void reset() {

@@ -61,4 +61,22 @@ class QuotaTest {
         assertEquals(200, later.status());
         assertEquals(0, later.json().path("total").asInt());
     }
+
+    @Test
+    void quotaCanBeSwitchedOffAndOnAtRuntime() throws InterruptedException {
+        Thread.sleep(1100);
+        emu.setQuotaPerSecond(0);
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(200, api.get("/api/v1/tasks").status());
+            }
+        } finally {
+            emu.setQuotaPerSecond(1);
+        }
+        assertEquals(200, api.get("/api/v1/tasks").status());
+        assertEquals(429, api.get("/api/v1/tasks").status());
+        // leave a full bucket and clean counters for the other test
+        Thread.sleep(1100);
+        emu.stats().reset();
+    }
 }

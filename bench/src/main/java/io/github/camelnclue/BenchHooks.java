@@ -1,0 +1,39 @@
+/*
+ * Licensed to the Apache Software Foundation (ASF) under one or more
+ * contributor license agreements.  See the NOTICE file distributed with
+ * this work for additional information regarding copyright ownership.
+ * The ASF licenses this file to You under the Apache License, Version 2.0
+ * (the "License"); you may not use this file except in compliance with
+ * the License.  You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue;
+
+import java.util.function.UnaryOperator;
+
+import io.github.camelnclue.tracking.JobPoller;
+import io.github.camelnclue.tracking.JobSource;
+
+/**
+ * Benchmark access to an endpoint's shared poller (package-private in the component). Lives in the component's
+ * package only to observe: it creates the poller the consumer will use, with its job source wrapped so the benchmark
+ * sees where each sweep starts.
+ */
+public final class BenchHooks {
+
+    private BenchHooks() {
+    }
+
+    /** The poller of a started endpoint's account and resource, created with {@code wrap} around its job source. */
+    public static JobPoller poller(NclueEndpoint endpoint, UnaryOperator<JobSource> wrap) throws Exception {
+        return endpoint.tracker().poller(endpoint.scope(), endpoint.getConfiguration().getResource().jobKind(),
+                wrap.apply(endpoint.jobSource()));
+    }
+}
