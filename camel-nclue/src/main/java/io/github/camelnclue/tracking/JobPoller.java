@@ -226,12 +226,11 @@ public final class JobPoller {
             notifyIfChanged(changed[0]);
             return CompletableFuture.completedFuture(true);
         }
-        requests.incrementAndGet();
         CompletableFuture<JobSource.Page> page = source.list(index, PAGE_SIZE);
         if (page == null) {
-            requests.decrementAndGet();
             return CompletableFuture.completedFuture(false);
         }
+        requests.incrementAndGet();
         return page.thenCompose(p -> {
             for (NclueJob job : p.items()) {
                 boolean tracked = remaining.remove(job.id());

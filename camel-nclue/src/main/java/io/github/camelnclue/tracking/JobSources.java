@@ -52,7 +52,10 @@ public final class JobSources {
         return new JobSource() {
             @Override
             public CompletableFuture<Page> list(int index, int limit) {
-                return accountId == null ? null : client.list(accountId).thenApply(list -> new Page(list.contents().size(), list.contents()));
+                if (accountId == null) {
+                    return null;
+                }
+                return client.list(accountId).thenApply(list -> new Page(list.contents().size(), list.contents()));
             }
 
             @Override
