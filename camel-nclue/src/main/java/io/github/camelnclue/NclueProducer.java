@@ -18,12 +18,14 @@ package io.github.camelnclue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.github.camelnclue.client.DataForestClient;
 import io.github.camelnclue.client.JobResourceClient;
 import io.github.camelnclue.exception.NclueJobFailedException;
+import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.model.CreateFeatureRequest;
 import io.github.camelnclue.model.CreateRequest;
 import io.github.camelnclue.model.CreateTaskRequest;
@@ -137,11 +139,16 @@ public class NclueProducer extends DefaultAsyncProducer {
         return switch (operation) {
             case create -> create(client, binder.bind(exchange, requestType, fields));
             case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)));
-            case list -> client.list(binder.intValue(exchange, NclueConstants.INDEX, configuration().getIndex()),
-                    binder.intValue(exchange, NclueConstants.LIMIT, configuration().getLimit()));
+            case list -> list(exchange, client);
             case delete -> client.delete(binder.id(exchange, idHeader, idOption));
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         };
+    }
+
+    private CompletableFuture<?> list(Exchange exchange, JobResourceClient<?, ?> client) {
+        int index = binder.intValue(exchange, NclueConstants.INDEX, "index", configuration().getIndex());
+        int limit = binder.intValue(exchange, NclueConstants.LIMIT, "limit", configuration().getLimit());
+        return client.list(index, limit);
     }
 
     /** Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. */
@@ -236,7 +243,20 @@ public class NclueProducer extends DefaultAsyncProducer {
     }
 
     private NclueOperations determineOperation(Exchange exchange) {
-        NclueOperations operation = exchange.getMessage().getHeader(NclueConstants.OPERATION, NclueOperations.class);
+        Object header = exchange.getMessage().getHeader(NclueConstants.OPERATION);
+        NclueOperations operation = null;
+        if (header instanceof NclueOperations given) {
+            operation = given;
+        } else if (header != null) {
+            try {
+                operation = NclueOperations.valueOf(header.toString().strip());
+            } catch (IllegalArgumentException e) {
+                throw new NclueValidationException("operation", "must be one of "
+                                                                + Arrays.toString(NclueOperations.values())
+                                                                + " (from header " + NclueConstants.OPERATION
+                                                                + ") but was '" + header + "'");
+            }
+        }
         if (operation == null) {
             operation = configuration().getOperation();
         }
