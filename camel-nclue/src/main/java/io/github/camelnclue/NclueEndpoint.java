@@ -96,7 +96,7 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
         nclueClient = new NclueClient(
                 new ApiTransport(http, credentials, retryPolicy, nclueLimiter, requestTimeout,
                         component.objectMapper(), component.apiCallListener()),
-                configuration.getNclueEndpoint());
+                configuration.getNclueEndpoint(), retryPolicy);
         dataForestClient = new DataForestClient(
                 new ApiTransport(http, credentials, retryPolicy, null, requestTimeout, component.objectMapper(),
                         component.apiCallListener()),
