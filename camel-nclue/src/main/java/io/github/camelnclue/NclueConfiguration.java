@@ -531,7 +531,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * How many times a failed request is retried: connection refusals always, 5xx and other I/O errors only for reads and deletes (a create is never sent twice blindly). A 429 (quota exceeded) is retried for every kind of request, up to 4 times this number, since the gateway refused it before NCLUE saw it. 0 disables retries.
+     * How many times a failed request is retried: connection refusals always; 5xx, resets and timeouts for reads, deletes and NCLUE creates (a resent create meets 409 DUPLICATE_NAME and adopts the job, since names are unique); a DataForest submit is never resent blindly (its unknown outcome is resolved by listing the apps). A 429 (quota exceeded) is retried for every kind of request, up to 4 times this number, since the gateway refused it before NCLUE saw it. 0 disables retries.
      */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;

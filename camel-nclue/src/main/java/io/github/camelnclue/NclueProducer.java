@@ -37,6 +37,7 @@ import io.github.camelnclue.model.TaskRun;
 import io.github.camelnclue.storage.ObjectStorage;
 import io.github.camelnclue.storage.ResultObject;
 import io.github.camelnclue.storage.ResultRows;
+import io.github.camelnclue.tracking.AiAppSubmitter;
 import io.github.camelnclue.tracking.JobPoller;
 import io.github.camelnclue.tracking.JobTracker;
 import org.apache.camel.AsyncCallback;
@@ -164,13 +165,25 @@ public class NclueProducer extends DefaultAsyncProducer {
         DataForestClient client = getEndpoint().dataForestClient();
         String id = binder.id(exchange, NclueConstants.AI_APP_ID, configuration().getAiAppId());
         return switch (operation) {
-            case submit -> waitIfAsked(client.submit(binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP))
-                    .thenApply(this::track));
+            case submit -> waitIfAsked(submit(exchange, client));
             case get -> waitIfAsked(client.getDetail(id));
             case list -> client.list(accountId(exchange));
             case kill -> client.kill(id);
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         };
+    }
+
+    /**
+     * Submits through the ledger under the exchange's idempotency key, so a redelivered exchange adopts its app and an
+     * unknown outcome is resolved by listing the apps instead of submitting blindly again.
+     */
+    private CompletableFuture<NclueJob> submit(Exchange exchange, DataForestClient client) throws Exception {
+        SubmitAiAppRequest request = binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP);
+        String key = binder.id(exchange, NclueConstants.IDEMPOTENCY_KEY, exchange.getExchangeId());
+        AiAppSubmitter submitter = new AiAppSubmitter(getEndpoint().tracker().ledger(),
+                getEndpoint().getComponent().objectMapper(), client, getEndpoint().retryPolicy());
+        return submitter.submit(getEndpoint().scope(), key, request, accountId(exchange))
+                .thenApply(this::track);
     }
 
     /**
