@@ -15,9 +15,9 @@
  */
 package io.github.camelnclue.client;
 
-import io.github.camelnclue.exception.NclueValidationException;
 import java.util.regex.Pattern;
 
+import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.model.CreateFeatureRequest;
 import io.github.camelnclue.model.CreateTaskRequest;
 import io.github.camelnclue.model.CreateTaskRunRequest;

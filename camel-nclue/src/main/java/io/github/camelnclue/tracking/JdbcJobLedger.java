@@ -15,7 +15,6 @@
  */
 package io.github.camelnclue.tracking;
 
-import io.github.camelnclue.exception.JobLedgerException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +32,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import io.github.camelnclue.exception.JobLedgerException;
 import io.github.camelnclue.model.JobKind;
 
 /**
