@@ -55,7 +55,7 @@ public final class RequestValidator {
 
     /**
      * Characters NCLUE refuses in Object Storage paths: the English pages list these; the Korean page drops {@code =}
-     * but adds space, so both are refused (ncp-api.md 2.1).
+     * but adds space, so both are refused (docs/ncp-api.md 2.1).
      */
     static final String FORBIDDEN_PATH_CHARACTERS = "&$@=;:+,?*\\{}^%`[]<>~#|\"' ";
 
