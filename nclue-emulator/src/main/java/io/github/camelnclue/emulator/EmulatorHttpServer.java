@@ -117,6 +117,14 @@ final class EmulatorHttpServer implements AutoCloseable {
                                 send(exchange, faultResponse(fault.get()));
                                 return;
                             }
+                            case RESET_AFTER_ACCEPT -> {
+                                try {
+                                    handleApi(exchange, method, rawPath, rawQuery, match);
+                                } catch (ApiException e) {
+                                    // refused: the client sees a reset all the same
+                                }
+                                return;
+                            }
                             default -> sleep(fault.get());
                         }
                     }
