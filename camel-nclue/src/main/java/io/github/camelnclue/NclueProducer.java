@@ -181,7 +181,8 @@ public class NclueProducer extends DefaultAsyncProducer {
         SubmitAiAppRequest request = binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP);
         String key = binder.id(exchange, NclueConstants.IDEMPOTENCY_KEY, exchange.getExchangeId());
         AiAppSubmitter submitter = new AiAppSubmitter(getEndpoint().tracker().ledger(),
-                getEndpoint().getComponent().objectMapper(), client, getEndpoint().retryPolicy());
+                getEndpoint().getComponent().objectMapper(), client, getEndpoint().retryPolicy(),
+                Duration.ofMillis(configuration().getRequestTimeout()));
         return submitter.submit(getEndpoint().scope(), key, request, accountId(exchange))
                 .thenApply(this::track);
     }
