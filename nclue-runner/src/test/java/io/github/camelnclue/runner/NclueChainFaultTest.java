@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.camelnclue.emulator.DemoData;
-import io.github.camelnclue.emulator.Fault;
+import io.github.camelnclue.emulator.faults.Fault;
 import io.github.camelnclue.emulator.JobKind;
 import io.github.camelnclue.emulator.NclueEmulator;
 import org.junit.jupiter.api.AfterEach;

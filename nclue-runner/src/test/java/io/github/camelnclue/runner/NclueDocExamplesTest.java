@@ -33,7 +33,7 @@ import io.github.camelnclue.NclueConstants;
 import io.github.camelnclue.emulator.DemoData;
 import io.github.camelnclue.emulator.JobKind;
 import io.github.camelnclue.emulator.NclueEmulator;
-import io.github.camelnclue.emulator.ObjectStorage;
+import io.github.camelnclue.emulator.storage.EmulatorObjectStorage;
 import io.github.camelnclue.model.AiApp;
 import io.github.camelnclue.model.Feature;
 import io.github.camelnclue.model.JobPage;
@@ -91,7 +91,7 @@ class NclueDocExamplesTest {
         emulator = NclueEmulator.builder().statusStep(Duration.ofMillis(100)).build().start();
         DemoData.seed(emulator);
         // the examples' bucket: a feature source directory and a label file
-        ObjectStorage storage = emulator.objectStorage();
+        EmulatorObjectStorage storage = emulator.objectStorage();
         storage.createBucket(BUCKET);
         storage.putObject(BUCKET, "features/users/part-0.tsv",
                 storage.readString(DemoData.BUCKET, DemoData.FEATURE_KEY));
