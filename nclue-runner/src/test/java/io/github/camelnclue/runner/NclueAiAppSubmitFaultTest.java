@@ -19,9 +19,9 @@ import java.time.Duration;
 
 import io.github.camelnclue.NclueComponent;
 import io.github.camelnclue.NclueConfiguration;
-import io.github.camelnclue.emulator.faults.Fault;
 import io.github.camelnclue.emulator.JobKind;
 import io.github.camelnclue.emulator.NclueEmulator;
+import io.github.camelnclue.emulator.faults.Fault;
 import io.github.camelnclue.model.AiApp;
 import io.github.camelnclue.tracking.InMemoryJobLedger;
 import org.apache.camel.CamelContext;
