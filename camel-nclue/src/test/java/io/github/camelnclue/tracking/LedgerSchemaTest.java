@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -51,7 +52,7 @@ class LedgerSchemaTest {
         try (JdbcJobLedger ledger = new JdbcJobLedger(dataSource, "fresh_")) {
             ledger.start();
         }
-        assertEquals(List.of(new LedgerSchema("fresh_").latestVersion()), versions("fresh_"));
+        assertEquals(allVersions(), versions("fresh_"));
     }
 
     @Test
@@ -64,7 +65,7 @@ class LedgerSchemaTest {
             ledger.start();
             assertEquals("t-1", ledger.findByName("s", JobKind.TASKS, "nightly").orElseThrow().id());
         }
-        assertEquals(1, versions("old_").get(0));
+        assertEquals(allVersions(), versions("old_"));
     }
 
     @Test
@@ -84,7 +85,7 @@ class LedgerSchemaTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(List.of(new LedgerSchema("race_").latestVersion()), versions("race_"));
+        assertEquals(allVersions(), versions("race_"));
     }
 
     @Test
@@ -97,6 +98,11 @@ class LedgerSchemaTest {
         SQLException e = assertThrows(SQLException.class, () -> new JdbcJobLedger(dataSource, "newer_").start());
 
         assertTrue(e.getMessage().contains("schema version 99, newer than this component's"), e.getMessage());
+    }
+
+    /** One row per migration, each applied once. */
+    private static List<Integer> allVersions() {
+        return IntStream.rangeClosed(1, new LedgerSchema("any_").latestVersion()).boxed().toList();
     }
 
     private static void execute(List<String> statements) throws SQLException {
