@@ -87,8 +87,12 @@ public class FileJobLedger implements JobLedger {
         LedgerState loaded = new LedgerState();
         LedgerJournal opened = new LedgerJournal(directory.resolve(JOURNAL));
         try {
-            replay(loaded, opened);
-            opened.replace(lines(loaded));
+            boolean clean = replay(loaded, opened);
+            // rewritten when a crash left a torn tail, or when it holds much more than the state: a journal that
+            // is (nearly) a snapshot already is appended to as it is, so a restart costs one read
+            if (!clean || opened.lines() > 2L * loaded.snapshotSize()) {
+                opened.replace(lines(loaded));
+            }
         } catch (IOException | RuntimeException e) {
             unlock();
             throw e;
@@ -148,6 +152,44 @@ public class FileJobLedger implements JobLedger {
     }
 
     @Override
+    public synchronized boolean registerConsumer(String consumerId, String scope, JobKind kind, boolean replay) {
+        return change(s -> s.consumer(Instant.now(), consumerId, scope, kind, replay),
+                () -> view().isKnownConsumer(consumerId, scope, kind));
+    }
+
+    @Override
+    public synchronized boolean isKnownConsumer(String consumerId, String scope, JobKind kind) {
+        return view().isKnownConsumer(consumerId, scope, kind);
+    }
+
+    @Override
+    public synchronized List<PendingJob> pendingChanges(String consumerId, String scope, JobKind kind, int limit) {
+        return view().pendingChanges(consumerId, scope, kind, limit);
+    }
+
+    @Override
+    public synchronized List<TrackedJob> inFlight(String scope, JobKind kind) {
+        return view().inFlight(scope, kind);
+    }
+
+    /** Journals the prune when it forgets a job; the next compaction leaves the pruned jobs out of the snapshot. */
+    @Override
+    public synchronized int prune(Instant terminalBefore) {
+        int before = view().size();
+        change(s -> s.prune(Instant.now(), terminalBefore), () -> view().size());
+        int pruned = before - view().size();
+        if (pruned > 0) {
+            try {
+                journal.replace(lines(state));
+            } catch (IOException e) {
+                failure = e;
+                throw new JobLedgerException("Cannot compact the ledger journal in " + directory, e);
+            }
+        }
+        return pruned;
+    }
+
+    @Override
     public synchronized void close() {
         try {
             if (journal != null) {
@@ -192,7 +234,7 @@ public class FileJobLedger implements JobLedger {
         return result;
     }
 
-    private JobLedger view() {
+    private InMemoryJobLedger view() {
         if (journal == null) {
             throw new IllegalStateException(this + " is not started");
         }
@@ -202,25 +244,27 @@ public class FileJobLedger implements JobLedger {
         return state.view();
     }
 
-    private static void replay(LedgerState state, LedgerJournal journal) throws IOException {
-        List<String> lines = journal.read();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+    /** Replays the journal into {@code state}, line by line; false if its last line was torn or unreadable. */
+    private static boolean replay(LedgerState state, LedgerJournal journal) throws IOException {
+        boolean[] clean = { true };
+        boolean complete = journal.read((line, last) -> {
             if (line.isBlank()) {
-                continue;
+                return;
             }
             try {
                 state.applyLine(line);
             } catch (IOException | RuntimeException e) {
-                if (i == lines.size() - 1) {
+                if (last) {
                     // a crash can leave garbage behind the last acknowledged line (e.g. zeros after a power loss)
                     LOG.warn("Ignoring an unreadable last line of the ledger journal {}: {}",
                             journal.file(), e.toString());
-                    break;
+                    clean[0] = false;
+                    return;
                 }
-                throw new IOException("Corrupt ledger journal " + journal.file() + " at line " + (i + 1), e);
+                throw new IOException("Corrupt ledger journal " + journal.file() + " at line " + journal.lines(), e);
             }
-        }
+        });
+        return complete && clean[0];
     }
 
     private static List<String> lines(LedgerState state) {

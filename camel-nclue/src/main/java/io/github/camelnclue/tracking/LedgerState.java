@@ -20,9 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,12 +41,8 @@ final class LedgerState {
     static final String JOB = "job";
     static final String STATUS = "status";
     static final String EMITTED = "emitted";
-
-    private record ScopeKind(String scope, JobKind kind) {
-    }
-
-    private record EmittedKey(String consumerId, String scope, JobKind kind, String id) {
-    }
+    static final String CONSUMER = "consumer";
+    static final String PRUNE = "prune";
 
     /** A clock that tells the time of the event being applied. */
     private static final class EventClock extends Clock {
@@ -73,11 +67,8 @@ final class LedgerState {
     private final ObjectMapper mapper = new ObjectMapper();
     private final EventClock clock = new EventClock();
     private final InMemoryJobLedger ledger = new InMemoryJobLedger(clock);
-    // the in-memory ledger cannot list everything it holds; these keys let a snapshot enumerate it
-    private final Set<ScopeKind> scopes = new LinkedHashSet<>();
-    private final Set<EmittedKey> emitted = new LinkedHashSet<>();
 
-    JobLedger view() {
+    InMemoryJobLedger view() {
         return ledger;
     }
 
@@ -99,6 +90,15 @@ final class LedgerState {
 
     ObjectNode emitted(Instant at, String consumerId, String scope, JobKind kind, String id, int count) {
         return event(EMITTED, at, scope, kind).put("consumer", consumerId).put("id", id).put("count", count);
+    }
+
+    ObjectNode consumer(Instant at, String consumerId, String scope, JobKind kind, boolean replay) {
+        return event(CONSUMER, at, scope, kind).put("consumer", consumerId).put("replay", replay);
+    }
+
+    /** Retention: the scope and kind of a prune event are not used (it prunes every kind). */
+    ObjectNode prune(Instant at, Instant terminalBefore) {
+        return event(PRUNE, at, "*", JobKind.TASK_RUNS).put("before", terminalBefore.toString());
     }
 
     String toLine(ObjectNode event) {
@@ -128,7 +128,6 @@ final class LedgerState {
         switch (type == null ? "" : type) {
             case INTENT -> {
                 ledger.recordIntent(scope, kind, required(event, "name"));
-                scopes.add(new ScopeKind(scope, kind));
                 return true;
             }
             case FORGET -> {
@@ -137,7 +136,6 @@ final class LedgerState {
             }
             case JOB -> {
                 ledger.recordJob(scope, kind, required(event, "name"), text(event, "id"), text(event, "record"));
-                scopes.add(new ScopeKind(scope, kind));
                 return true;
             }
             case STATUS -> {
@@ -145,38 +143,49 @@ final class LedgerState {
                         text(event, "record"));
             }
             case EMITTED -> {
-                String consumerId = required(event, "consumer");
-                String id = required(event, "id");
-                ledger.markEmitted(consumerId, scope, kind, id, event.path("count").asInt());
-                emitted.add(new EmittedKey(consumerId, scope, kind, id));
+                ledger.markEmitted(required(event, "consumer"), scope, kind, required(event, "id"),
+                        event.path("count").asInt());
                 return true;
+            }
+            case CONSUMER -> {
+                return ledger.registerConsumer(required(event, "consumer"), scope, kind,
+                        event.path("replay").asBoolean());
+            }
+            case PRUNE -> {
+                return ledger.prune(Instant.parse(required(event, "before"))) > 0;
             }
             default -> throw new IllegalArgumentException("Unknown ledger event: " + type);
         }
     }
 
-    /** Events that rebuild the current state from nothing: the content of a compacted journal. */
+    /**
+     * Events that rebuild the current state from nothing: the content of a compacted journal. Pruned jobs are gone from
+     * the state, so from the snapshot too.
+     */
     List<ObjectNode> snapshot() {
         List<ObjectNode> events = new ArrayList<>();
-        for (ScopeKind sk : scopes) {
-            for (TrackedJob job : ledger.jobs(sk.scope(), sk.kind())) {
-                if (job.isIntent()) {
-                    events.add(intent(job.createdAt(), job.scope(), job.kind(), job.name()));
-                    continue;
-                }
-                events.add(job(job.createdAt(), job.scope(), job.kind(), job.name(), job.id(), job.recordJson()));
-                for (StatusObservation observed : job.statuses()) {
-                    // a null record keeps the one the job event set
-                    events.add(status(observed.observedAt(), job.scope(), job.kind(), job.id(), observed.status(),
-                            null));
-                }
+        for (TrackedJob job : ledger.allJobs()) {
+            if (job.isIntent()) {
+                events.add(intent(job.createdAt(), job.scope(), job.kind(), job.name()));
+                continue;
+            }
+            events.add(job(job.createdAt(), job.scope(), job.kind(), job.name(), job.id(), job.recordJson()));
+            for (StatusObservation observed : job.statuses()) {
+                // a null record keeps the one the job event set
+                events.add(status(observed.observedAt(), job.scope(), job.kind(), job.id(), observed.status(), null));
             }
         }
-        for (EmittedKey key : emitted) {
-            int count = ledger.emittedCount(key.consumerId(), key.scope(), key.kind(), key.id());
-            events.add(emitted(Instant.EPOCH, key.consumerId(), key.scope(), key.kind(), key.id(), count));
-        }
+        // a consumer replaying from nothing, then what it emitted: the same pending changes as now
+        ledger.forEachConsumer((consumerId, scope, kind, emitted) -> {
+            events.add(consumer(Instant.EPOCH, consumerId, scope, kind, true));
+            emitted.forEach((id, count) -> events.add(emitted(Instant.EPOCH, consumerId, scope, kind, id, count)));
+        });
         return events;
+    }
+
+    /** How many events {@link #snapshot()} would return now, without building them. */
+    int snapshotSize() {
+        return ledger.snapshotSize();
     }
 
     private ObjectNode event(String type, Instant at, String scope, JobKind kind) {
