@@ -30,6 +30,8 @@ import io.github.camelnclue.tracking.TrackedJob;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * seen starts from now ({@code startFrom=recorded} replays what is recorded); a known one resumes where it stopped. A
  * poll emits at most {@code maxMessagesPerPoll} changes and stops early when the route is stopping.
  */
-public class NclueConsumer extends ScheduledPollConsumer {
+public class NclueConsumer extends ScheduledPollConsumer implements ShutdownAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(NclueConsumer.class);
 
@@ -52,6 +54,7 @@ public class NclueConsumer extends ScheduledPollConsumer {
     private JobPoller poller;
     private JobLedger ledger;
     private String consumerId;
+    private volatile ShutdownRunningTask shutdownRunningTask;
 
     public NclueConsumer(NclueEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -83,6 +86,7 @@ public class NclueConsumer extends ScheduledPollConsumer {
                     replay ? "with every change recorded" : "from now");
         }
         poller.hold(this, getEndpoint().getConfiguration().isWatchAll());
+        shutdownRunningTask = null;
         super.doStart();
     }
 
@@ -107,7 +111,7 @@ public class NclueConsumer extends ScheduledPollConsumer {
             TrackedJob job = pending.job();
             List<StatusObservation> observed = job.statuses();
             for (int i = pending.emitted(); i < observed.size(); i++) {
-                if (!isRunAllowed() || maxMessagesPerPoll > 0 && emitted >= maxMessagesPerPoll) {
+                if (!isEmitAllowed() || maxMessagesPerPoll > 0 && emitted >= maxMessagesPerPoll) {
                     return emitted; // stopping, or the batch is full: the rest waits in the ledger
                 }
                 String status = observed.get(i).status();
@@ -121,6 +125,34 @@ public class NclueConsumer extends ScheduledPollConsumer {
             }
         }
         return emitted;
+    }
+
+    /** Told first when the route or context stops; not deferred: what was not emitted stays in the ledger. */
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        this.shutdownRunningTask = shutdownRunningTask;
+        return false;
+    }
+
+    @Override
+    public int getPendingExchangesSize() {
+        return 0;
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        // the poll in progress checks isEmitAllowed() before each exchange
+    }
+
+    /**
+     * Whether the poll in progress may emit another change: not once the route is stopping or suspending (unless the
+     * route completes all tasks on shutdown), as {@code ScheduledBatchPollingConsumer.isBatchAllowed} decides.
+     */
+    boolean isEmitAllowed() {
+        if (!isRunAllowed() || isSuspendingOrSuspended()) {
+            return false;
+        }
+        return shutdownRunningTask == null || shutdownRunningTask == ShutdownRunningTask.CompleteAllTasks;
     }
 
     /** Processes one change; false if the route failed, so it is offered again on the next poll. */
