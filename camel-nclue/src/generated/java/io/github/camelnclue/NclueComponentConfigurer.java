@@ -59,6 +59,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "ledger": target.setLedger(property(camelContext, io.github.camelnclue.tracking.JobLedger.class, value)); return true;
         case "ledgerdirectory":
         case "ledgerDirectory": target.setLedgerDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "ledgerretention":
+        case "ledgerRetention": target.setLedgerRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
@@ -175,6 +177,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "ledger": return io.github.camelnclue.tracking.JobLedger.class;
         case "ledgerdirectory":
         case "ledgerDirectory": return java.lang.String.class;
+        case "ledgerretention":
+        case "ledgerRetention": return long.class;
         case "limit": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
@@ -287,6 +291,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "ledger": return target.getLedger();
         case "ledgerdirectory":
         case "ledgerDirectory": return target.getLedgerDirectory();
+        case "ledgerretention":
+        case "ledgerRetention": return target.getLedgerRetention();
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
