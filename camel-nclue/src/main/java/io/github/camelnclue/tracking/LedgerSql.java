@@ -51,7 +51,15 @@ final class LedgerSql {
                 "CREATE TABLE IF NOT EXISTS " + emitted + " ("
                         + "consumer_id VARCHAR(500) NOT NULL, scope VARCHAR(2000) NOT NULL, "
                         + "kind VARCHAR(32) NOT NULL, id VARCHAR(200) NOT NULL, count INTEGER NOT NULL, "
-                        + "PRIMARY KEY (consumer_id, scope, kind, id))",
+                        + "PRIMARY KEY (consumer_id, scope, kind, id))");
+    }
+
+    /**
+     * Schema version 2: the known consumers, the outbox of pending changes, and on each job its status count and when
+     * it ended (indexed for the jobs in flight and for retention), filled from what version 1 recorded.
+     */
+    List<String> addOutbox() {
+        return List.of(
                 // what a job's statuses number and when it ended, so in-flight and retention need no join
                 "ALTER TABLE " + jobs + " ADD COLUMN IF NOT EXISTS status_count INTEGER NOT NULL DEFAULT 0",
                 "ALTER TABLE " + jobs + " ADD COLUMN IF NOT EXISTS terminal_at TIMESTAMP WITH TIME ZONE",
@@ -69,7 +77,25 @@ final class LedgerSql {
                         + "consumer_id VARCHAR(500) NOT NULL, scope VARCHAR(2000) NOT NULL, "
                         + "kind VARCHAR(32) NOT NULL, id VARCHAR(200) NOT NULL, status_count INTEGER NOT NULL, "
                         + "PRIMARY KEY (consumer_id, scope, kind, id))",
-                "CREATE INDEX IF NOT EXISTS " + pending + "_by_job ON " + pending + " (scope, kind, id)");
+                "CREATE INDEX IF NOT EXISTS " + pending + "_by_job ON " + pending + " (scope, kind, id)",
+                // what version 1 recorded: counts, end times (the terminal statuses as of version 2), consumers that
+                // emitted something, and what they have not emitted yet
+                "UPDATE " + jobs + " j SET status_count = s.n FROM (SELECT scope, kind, id, MAX(seq) AS n FROM "
+                        + statuses + " GROUP BY scope, kind, id) s WHERE j.scope = s.scope AND j.kind = s.kind "
+                        + "AND j.id = s.id",
+                "UPDATE " + jobs + " j SET terminal_at = s.observed_at FROM " + statuses + " s WHERE s.scope = j.scope "
+                        + "AND s.kind = j.kind AND s.id = j.id AND s.seq = j.status_count AND ("
+                        + "j.kind = 'aiApps' AND s.status IN ('FINISHED', 'FAILED', 'KILLED') OR "
+                        + "j.kind <> 'aiApps' AND LOWER(s.status) IN ('completed', 'complete', 'failed'))",
+                "INSERT INTO " + consumers + " (consumer_id, scope, kind, registered_at) "
+                        + "SELECT DISTINCT consumer_id, scope, kind, CURRENT_TIMESTAMP FROM " + emitted
+                        + " ON CONFLICT (consumer_id, scope, kind) DO NOTHING",
+                "INSERT INTO " + pending + " (consumer_id, scope, kind, id, status_count) "
+                        + "SELECT c.consumer_id, j.scope, j.kind, j.id, j.status_count FROM " + consumers + " c JOIN "
+                        + jobs + " j ON j.scope = c.scope AND j.kind = c.kind LEFT JOIN " + emitted + " e "
+                        + "ON e.consumer_id = c.consumer_id AND e.scope = j.scope AND e.kind = j.kind AND e.id = j.id "
+                        + "WHERE j.id IS NOT NULL AND j.status_count > COALESCE(e.count, 0) "
+                        + "ON CONFLICT (consumer_id, scope, kind, id) DO NOTHING");
     }
 
     /** status_count, terminal_at (null while in flight), scope, kind, id */
