@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * journal ({@code ledger.jsonl}, one JSON event per line) and forced to disk before the method returns, so an
  * acknowledged write survives a crash of the JVM or the machine; a call that changes nothing writes nothing.
  * {@link #start()} replays the journal into memory (ignoring a last line torn by a crash) and compacts it to a snapshot
- * of the current state, written beside it and renamed over it atomically; the journal is compacted again after every
- * 10,000 lines appended. While started, the ledger holds a lock on {@code ledger.lock} so that a second process cannot
+ * of the current state, written beside it and renamed over it atomically, when it holds more than twice that state or
+ * a torn last line; it is compacted again once more lines were appended than the last snapshot held (at least
+ * 10,000), so replay and compaction cost what the state holds, not its history. While started, the ledger holds a
+ * lock on {@code ledger.lock} so that a second process cannot
  * use the same directory; the operating system releases it if the process dies.
  * <p>
  * The rules are those of {@link InMemoryJobLedger}, which holds the state. If a journal write fails, the call throws
@@ -221,8 +223,9 @@ public class FileJobLedger implements JobLedger {
         if (!Objects.equals(before, affected.get())) {
             try {
                 journal.append(state.toLine(event));
-                // counted from the last compaction, so a snapshot longer than the limit is not rewritten each time
-                if (journal.appended() > compactAfterLines) {
+                // counted from the last compaction, and at least the size of that snapshot: the journal stays
+                // within twice the state, and rewriting it costs a constant share of the appends, whatever the size
+                if (journal.appended() > Math.max(compactAfterLines, journal.lines() - journal.appended())) {
                     journal.replace(lines(state));
                 }
             } catch (IOException e) {
