@@ -272,18 +272,29 @@ public class InMemoryJobLedger implements JobLedger {
         return size;
     }
 
-    /** How many events a snapshot of this state holds: jobs, statuses, consumers and emitted counts. */
+    /** How many lines a snapshot of this state holds: one a job or intent and one a consumer. */
     synchronized int snapshotSize() {
-        int events = 0;
+        int lines = size;
         for (Jobs jobs : state.values()) {
-            for (TrackedJob job : jobs.byName.values()) {
-                events += 1 + job.statuses().size();
-            }
-            for (ConsumerState consumer : jobs.consumers.values()) {
-                events += 1 + consumer.emitted.size();
-            }
+            lines += jobs.consumers.size();
         }
-        return events;
+        return lines;
+    }
+
+    /** What each known consumer of its kind emitted of a job (consumers that emitted nothing left out). */
+    synchronized Map<String, Integer> emittedOf(String scope, JobKind kind, String id) {
+        Jobs jobs = jobs(scope, kind, false);
+        if (jobs == null) {
+            return Map.of();
+        }
+        Map<String, Integer> emitted = new LinkedHashMap<>();
+        jobs.consumers.forEach((consumerId, consumer) -> {
+            Integer count = consumer.emitted.get(id);
+            if (count != null) {
+                emitted.put(consumerId, count);
+            }
+        });
+        return emitted;
     }
 
     /** Every job and intent, grouped by scope and kind, oldest first within each. */
