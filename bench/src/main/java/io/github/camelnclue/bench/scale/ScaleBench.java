@@ -96,26 +96,35 @@ public final class ScaleBench {
             LedgerScale.deleteTree(work);
         }
         Files.writeString(output, report.toString(), StandardCharsets.UTF_8);
+        report.append("\nLoad average (1 min) at the end of the run: ").append(loadAverage())
+                .append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores.\n");
         System.out.println(report);
         System.out.println("Report written to " + output);
         System.exit(0); // the embedded PostgreSQL stops in its shutdown hook
     }
 
     private static LedgerScale.Result print(LedgerScale.Result result) {
-        System.out.println(result);
+        System.out.println(result + " (load average " + loadAverage() + ")");
         return result;
+    }
+
+    /** The 1-minute load average: on a shared machine, wall times stretch with it. */
+    static String loadAverage() {
+        return String.format(Locale.ROOT, "%.1f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static String ledgerTable(List<LedgerScale.Result> results) {
         StringBuilder md = new StringBuilder();
         md.append("### Ledgers: N ended task runs (3 statuses each, all emitted) + ").append(LedgerScale.IN_FLIGHT)
                 .append(" in flight\n\n");
-        md.append("| Ledger | N ended | Fill (s) | Restart (ms) | Size on disk (MB) | Heap of the state (MB) "
+        md.append("| Ledger | N ended | Fill (s) | Restart: wall / CPU (ms) | Size on disk (MB) | Heap of the state (MB) "
                   + "| Idle poll p50 / p99 / max (µs) | SQL statements per idle poll | inFlight read p50 / p99 (µs) |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (LedgerScale.Result r : results) {
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.0f | %.1f | %s | %.0f / %.0f / %.0f | %s | %.0f / %.0f |%n",
-                    r.ledger(), r.ended(), r.fillSeconds(), r.restartMillis(), r.journalBytes() / 1e6,
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.0f / %.0f | %.1f | %s | %.1f / %.1f / %.0f | %s | %.0f / %.0f |%n",
+                    r.ledger(), r.ended(), r.fillSeconds(), r.restartMillis(), r.restartCpuMillis(),
+                    r.journalBytes() / 1e6,
                     "file".equals(r.ledger()) ? String.format(Locale.ROOT, "%.0f", r.heapBytes() / 1e6) : "— (in the database)",
                     r.pollMicros().p50(), r.pollMicros().p99(), r.pollMicros().max(),
                     "file".equals(r.ledger()) ? "—" : String.format(Locale.ROOT, "%.2f", r.statementsPerPoll()),
