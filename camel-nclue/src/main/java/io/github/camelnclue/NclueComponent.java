@@ -32,6 +32,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.github.camelnclue.client.ApiCallListener;
 import io.github.camelnclue.client.RequestRateLimiter;
+import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.tracking.FileJobLedger;
 import io.github.camelnclue.tracking.JdbcJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
@@ -52,6 +53,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 public class NclueComponent extends HealthCheckComponent {
 
     private static final String METER_REGISTRY_CLASS = "io.micrometer.core.instrument.MeterRegistry";
+    private static final Duration RETENTION_PERIOD = Duration.ofHours(1);
 
     @Metadata(description = "The configuration every endpoint starts from")
     private NclueConfiguration configuration = new NclueConfiguration();
@@ -77,6 +79,11 @@ public class NclueComponent extends HealthCheckComponent {
             The pause between two sweeps of the status poller (one per account and resource). A sweep reads list \
             pages at the NCLUE rate limit, so with many jobs in flight sweeps take longer than this pause.""")
     private long statusPollDelay = 1000;
+    @Metadata(label = "tracking", defaultValue = "30d", javaType = "java.time.Duration", description = """
+            Retention of the ledger: a job that ended longer ago than this, and whose changes every known consumer \
+            emitted, is forgotten (checked at start and every hour). Its name can then be created again. 0 keeps \
+            every job.""")
+    private long ledgerRetention = 30L * 24 * 60 * 60 * 1000;
 
     private final ObjectMapper objectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -96,7 +103,15 @@ public class NclueComponent extends HealthCheckComponent {
         NclueConfiguration config = configuration.copy();
         NclueEndpoint endpoint = new NclueEndpoint(uri, this, config);
         config.setResource(resource(remaining));
+        // Camel binds a non-numeric value of an int or duration option as 0: refuse it while its text is at hand
+        NclueConfiguration.checkNumberTexts(parameters);
         setProperties(endpoint, parameters);
+        config.validate();
+        if (statusPollDelay <= 0) {
+            throw new NclueValidationException("statusPollDelay", "must be more than 0 ms but was "
+                                                                  + statusPollDelay, "component option statusPollDelay"
+                                                                  + " must be more than 0 ms but was " + statusPollDelay);
+        }
         if (config.getOperation() != null) {
             config.getResource().requireSupported(config.getOperation());
         }
@@ -184,6 +199,18 @@ public class NclueComponent extends HealthCheckComponent {
         this.statusPollDelay = statusPollDelay;
     }
 
+    public long getLedgerRetention() {
+        return ledgerRetention;
+    }
+
+    /**
+     * Retention of the ledger: a job that ended longer ago than this (default 30 days), and whose changes every known
+     * consumer emitted, is forgotten; 0 keeps every job.
+     */
+    public void setLedgerRetention(long ledgerRetention) {
+        this.ledgerRetention = ledgerRetention;
+    }
+
     /**
      * The ledger and pollers, started on first use: only creates, waits and consumers need them.
      */
@@ -195,6 +222,7 @@ public class NclueComponent extends HealthCheckComponent {
                     .newSingleThreadScheduledExecutor(this, "NcluePoller");
             tracker = new JobTracker(jobLedger, pollerScheduler, objectMapper, statusPollDelay);
             tracker.setStatusListener(metrics);
+            tracker.retain(Duration.ofMillis(ledgerRetention), RETENTION_PERIOD);
         }
         return tracker;
     }

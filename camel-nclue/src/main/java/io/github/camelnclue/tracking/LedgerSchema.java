@@ -46,12 +46,8 @@ final class LedgerSchema {
     List<List<String>> migrations() {
         // version 1 is the schema of the first release, created with IF NOT EXISTS: a database made before the
         // schema carried a version adopts version 1 unchanged
-        return List.of(
-                new LedgerSql(prefix).createTables(),
-                // 2: the request quota shared by the instances of one access key (JdbcSharedQuota)
-                List.of("CREATE TABLE IF NOT EXISTS " + prefix + "quota (key_hash VARCHAR(64) PRIMARY KEY, "
-                        + "next_allowed TIMESTAMP WITH TIME ZONE NOT NULL, holder VARCHAR(64), "
-                        + "held_until TIMESTAMP WITH TIME ZONE)"));
+        LedgerSql sql = new LedgerSql(prefix);
+        return List.of(sql.createTables(), sql.addOutbox(), sql.addSharedQuota());
     }
 
     int latestVersion() {
