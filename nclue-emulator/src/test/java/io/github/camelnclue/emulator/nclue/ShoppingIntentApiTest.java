@@ -213,6 +213,30 @@ class ShoppingIntentApiTest {
     }
 
     @Test
+    void aDownloadUnderWayReadsToItsEndWhenTheProfileIsDeleted() throws Exception {
+        // large enough that the server is still writing when the delete arrives
+        emu.setResultRows(2_000_000);
+        String id;
+        try {
+            id = create("deleted-while-downloading", taskId).text("profile_id");
+            api.await(PATH + "/" + id, "status", TERMINAL, WAIT);
+        } finally {
+            emu.setResultRows(-1);
+        }
+        long size = api.get(PATH + "/" + id).json().path("disk_usage").asLong();
+        HttpResponse<InputStream> download = api.download(DOWNLOAD + id);
+        try (InputStream in = download.body()) {
+            byte[] first = in.readNBytes(1024);
+            assertEquals(1024, first.length);
+            assertEquals(200, api.delete(PATH + "/" + id).status());
+            assertError(api.get(DOWNLOAD + id), 404, 404, "NOT_FOUND");
+            ByteArrayOutputStream rest = new ByteArrayOutputStream();
+            in.transferTo(rest);
+            assertEquals(size, first.length + rest.size());
+        }
+    }
+
+    @Test
     void listIsNewestFirstWithPaging() {
         String older = create("page-old", taskId).text("profile_id");
         String newer = create("page-new", taskId).text("profile_id");
