@@ -89,8 +89,8 @@ public final class DemoData {
     }
 
     /**
-     * A label file's content for {@code count} demo users from {@code firstUser} on: {@code user_id\tlabel}, alternating
-     * 0/1 so each label gets half of the users (for tests that need label sets of other sizes).
+     * A label file's content for {@code count} demo users from {@code firstUser} on: {@code user_id\tlabel},
+     * alternating 0/1 so each label gets half of the users (for tests that need label sets of other sizes).
      */
     public static String labels(int firstUser, int count) {
         StringBuilder sb = new StringBuilder(count * 12);

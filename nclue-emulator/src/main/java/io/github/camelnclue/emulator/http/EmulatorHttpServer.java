@@ -259,7 +259,8 @@ public final class EmulatorHttpServer implements AutoCloseable {
     private static void sendFile(HttpExchange exchange, int status, FileDownload file) throws IOException {
         try (InputStream in = file.content()) {
             exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-            exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
+            exchange.getResponseHeaders().set("Content-Disposition",
+                    "attachment; filename=\"" + file.fileName() + "\"");
             exchange.sendResponseHeaders(status, file.length() == 0 ? -1 : file.length());
             if (file.length() > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -91,7 +91,8 @@ final class JobStore {
      * @param  results applied before the status becomes visible; may be {@code null}
      * @return         {@code false} when the job no longer exists or is not in {@code from}
      */
-    synchronized boolean transition(EmulatedJob job, EmulatedJobStatus from, EmulatedJobStatus to, Instant at, Consumer<EmulatedJob> results) {
+    synchronized boolean transition(EmulatedJob job, EmulatedJobStatus from, EmulatedJobStatus to, Instant at,
+                                    Consumer<EmulatedJob> results) {
         if (jobs.get(job.kind()).get(job.id()) != job || job.status() != from) {
             return false;
         }

@@ -27,8 +27,8 @@ import io.github.camelnclue.emulator.http.Json;
 import io.github.camelnclue.emulator.http.Router;
 
 /**
- * The create/get/list/delete machinery shared by features, tasks, task runs and profiles. A subclass names its fields and
- * supplies what differs: how to build the job (resolving referenced ids), its JSON views and its work.
+ * The create/get/list/delete machinery shared by features, tasks, task runs and profiles. A subclass names its fields
+ * and supplies what differs: how to build the job (resolving referenced ids), its JSON views and its work.
  * <p>
  * Create validates in a fixed order, each failure leaving no trace: body shape and required fields (400), name
  * length (422 10101), path characters (422 10103/10104/10105), duplicate name (409 10102), referenced ids (404).

@@ -19,8 +19,9 @@ import java.time.Instant;
 
 /**
  * The object key NCLUE gives a result it writes to Object Storage (task runs and custom attributes profiles): a
- * {@code result_file_path} ending in {@code /} is a directory and the file is {@code {path}nclue_{random}_{yyyymmddhh}.tsv};
- * any other path is a file name prefix, {@code {path}_{random}_{yyyymmddhh}.tsv}. The random part is 8 lowercase
+ * {@code result_file_path} ending in {@code /} is a directory and the file is
+ * {@code {path}nclue_{random}_{yyyymmddhh}.tsv}; any other path is a file name prefix,
+ * {@code {path}_{random}_{yyyymmddhh}.tsv}. The random part is 8 lowercase
  * alphanumerics and the hour is KST.
  */
 final class ResultKeys {
