@@ -683,11 +683,12 @@ public class NclueConfiguration implements Cloneable {
 
     /** The options (and the component's statusPollDelay) whose text must be a number or a duration. */
     static final List<String> NUMBER_OPTIONS = List.of("index", "limit", "resultBatchSize", "maxRetries",
-            "retryInitialDelay", "retryMaxDelay", "connectTimeout", "requestTimeout", "waitTimeout",
-            "requestsPerSecond", "statusPollDelay");
-    private static final Set<String> INTEGER_OPTIONS = Set.of("index", "limit", "resultbatchsize", "maxretries");
+            "maxMessagesPerPoll", "retryInitialDelay", "retryMaxDelay", "connectTimeout", "requestTimeout",
+            "waitTimeout", "requestsPerSecond", "statusPollDelay", "ledgerRetention");
+    private static final Set<String> INTEGER_OPTIONS = Set.of("index", "limit", "resultbatchsize", "maxretries",
+            "maxmessagesperpoll");
     private static final Set<String> DURATION_OPTIONS = Set.of("retryinitialdelay", "retrymaxdelay", "connecttimeout",
-            "requesttimeout", "waittimeout", "statuspolldelay");
+            "requesttimeout", "waittimeout", "statuspolldelay", "ledgerretention");
     private static final Set<String> DECIMAL_OPTIONS = Set.of("requestspersecond");
     /** What Camel reads as a duration: milliseconds, ISO-8601 (PT5M) or units such as 2h, 1m30s, 500ms. */
     private static final Pattern DURATION = Pattern.compile(
