@@ -26,9 +26,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.camelnclue.NclueEndpoint;
 import io.github.camelnclue.emulator.DemoData;
 import io.github.camelnclue.emulator.NclueEmulator;
+import io.github.camelnclue.exception.NclueApiException;
+import io.github.camelnclue.exception.NclueIoException;
 import io.github.camelnclue.tracking.JdbcJobLedger;
+import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -37,9 +41,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The main job: runs {@code routes/*.yaml} under camel-main until the chain ends, then exits 0 (completed) or 1
- * (a job failed or the model was below the AUROC gate), 2 if it did not end in time. Without NCP credentials it starts the local emulator with demo
- * data and points the component at it; with {@code NCP_ACCESS_KEY}/{@code NCP_SECRET_KEY} it talks to NAVER Cloud.
+ * The main job: runs {@code routes/*.yaml} under camel-main until the chain ends, then exits 0 (completed); 1 when a
+ * job failed, the model was below the AUROC gate, or the chain cannot go on (an exchange failed for good, e.g. NCLUE
+ * answered 401, 403 or 404), with a one-line reason; 2 if it did not end in time. Without NCP credentials it starts
+ * the local emulator with demo data and points the component at it; with {@code NCP_ACCESS_KEY}/{@code NCP_SECRET_KEY}
+ * it talks to NAVER Cloud.
  * <p>
  * System properties starting with {@code nclue.} or {@code camel.} override {@code routes/application.properties};
  * {@code nclue.ledger.jdbc-url} (+ {@code .user}, {@code .password}) selects the PostgreSQL ledger.
@@ -107,7 +113,11 @@ public final class NclueRunner {
             main.start();
             String result = outcome.get(Long.parseLong(settings.getOrDefault("nclue.runner.timeout-seconds", "600")),
                     TimeUnit.SECONDS);
-            LOG.info("The chain {}", result);
+            if (result.startsWith("completed")) {
+                LOG.info("The chain {}", result);
+            } else {
+                LOG.error("The chain {}", result);
+            }
             return result;
         } catch (TimeoutException e) {
             LOG.error("The chain did not end in time");
@@ -150,7 +160,12 @@ public final class NclueRunner {
         return value != null && !value.isBlank();
     }
 
-    /** Completes with the chain's outcome when an exchange ends carrying it. */
+    /**
+     * Completes with the chain's outcome when an exchange ends carrying it, or with the reason the chain cannot go on
+     * when an exchange fails for good. The component has already retried what it retries (429, 5xx, connection
+     * errors); after that nothing would resume the chain, except for a transient error in an exchange of an
+     * {@code nclue:} consumer, which offers the change again on its next poll.
+     */
     private static final class ChainOutcome extends EventNotifierSupport {
 
         private final CompletableFuture<String> outcome;
@@ -173,7 +188,33 @@ public final class NclueRunner {
                 if (result != null) {
                     outcome.complete(result);
                 }
+            } else if (event instanceof CamelEvent.ExchangeFailedEvent failed) {
+                Exchange exchange = failed.getExchange();
+                Throwable cause = exchange.getException();
+                if (cause != null && !(exchange.getFromEndpoint() instanceof NclueEndpoint && isTransient(cause))) {
+                    outcome.complete("cannot go on: route " + exchange.getFromRouteId() + " failed: "
+                                     + cause.getMessage().replaceAll("\\s*\\R\\s*", " ") + hint(cause));
+                }
             }
+        }
+
+        private static boolean isTransient(Throwable cause) {
+            return cause instanceof NclueIoException
+                   || cause instanceof NclueApiException api
+                      && (api.getHttpResponseCode() == 429 || api.getHttpResponseCode() >= 500);
+        }
+
+        /** What to check, for the replies that mean the settings are wrong. */
+        private static String hint(Throwable cause) {
+            if (!(cause instanceof NclueApiException api)) {
+                return "";
+            }
+            return switch (api.getHttpResponseCode()) {
+                case 401 -> " - check NCP_ACCESS_KEY and NCP_SECRET_KEY (and that the clock is right)";
+                case 403 -> " - the key's account lacks permission for NCLUE, DataForest or Object Storage";
+                case 404 -> " - check NCLUE_ENDPOINT (the base URL, without /api/v1) and the ids the chain uses";
+                default -> "";
+            };
         }
     }
 }
