@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelnclue.emulator.DemoData;
-import io.github.camelnclue.emulator.Fault;
 import io.github.camelnclue.emulator.JobKind;
 import io.github.camelnclue.emulator.NclueEmulator;
+import io.github.camelnclue.emulator.faults.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
