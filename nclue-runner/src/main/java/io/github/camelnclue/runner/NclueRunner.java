@@ -32,7 +32,10 @@ import io.github.camelnclue.emulator.NclueEmulator;
 import io.github.camelnclue.exception.NclueApiException;
 import io.github.camelnclue.exception.NclueIoException;
 import io.github.camelnclue.tracking.JdbcJobLedger;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -111,8 +114,8 @@ public final class NclueRunner {
         main.bind("nclueChainOutcome", new ChainOutcome(outcome));
         try {
             main.start();
-            String result = outcome.get(Long.parseLong(settings.getOrDefault("nclue.runner.timeout-seconds", "600")),
-                    TimeUnit.SECONDS);
+            String result = awaitOutcome(main.getCamelContext(), outcome,
+                    Duration.ofSeconds(Long.parseLong(settings.getOrDefault("nclue.runner.timeout-seconds", "600"))));
             if (result.startsWith("completed")) {
                 LOG.info("The chain {}", result);
             } else {
@@ -128,6 +131,66 @@ public final class NclueRunner {
                 emulator.close();
             }
         }
+    }
+
+    /**
+     * The chain's outcome; or why it cannot go on when an {@code nclue:} consumer's polls are refused for good (the
+     * create went through, but listing the jobs is answered 401, 403 or 404: no status change will ever arrive).
+     */
+    private static String awaitOutcome(CamelContext context, CompletableFuture<String> outcome, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return outcome.get(Math.min(1_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+                        TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                String refused = refusedPolls(context);
+                if (refused != null) {
+                    return refused;
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** From the consumers' health checks, which carry the last poll's exception. */
+    private static String refusedPolls(CamelContext context) {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        if (registry == null) {
+            return null;
+        }
+        return registry.stream()
+                .filter(check -> check.getId().startsWith("consumer:"))
+                .map(HealthCheck::call)
+                .filter(result -> result.getState() == HealthCheck.State.DOWN)
+                .filter(result -> result.getError().orElse(null) instanceof NclueApiException api
+                                  && isRefusal(api))
+                .findFirst()
+                .map(result -> "cannot go on: route " + result.getCheck().getId().substring("consumer:".length())
+                               + " cannot poll: " + oneLine(result.getError().get()))
+                .orElse(null);
+    }
+
+    private static boolean isRefusal(NclueApiException api) {
+        int status = api.getHttpResponseCode();
+        return status == 401 || status == 403 || status == 404;
+    }
+
+    /** The exception's message on one line, with what to check for the replies that mean the settings are wrong. */
+    static String oneLine(Throwable cause) {
+        String message = String.valueOf(cause.getMessage()).replaceAll("\\s*\\R\\s*", " ");
+        if (!(cause instanceof NclueApiException api)) {
+            return message;
+        }
+        return message + switch (api.getHttpResponseCode()) {
+            case 401 -> " - check NCP_ACCESS_KEY and NCP_SECRET_KEY (and that the clock is right)";
+            case 403 -> " - the key's account lacks permission for NCLUE, DataForest or Object Storage";
+            case 404 -> " - check NCLUE_ENDPOINT (the base URL, without /api/v1) and the ids the chain uses";
+            default -> "";
+        };
     }
 
     private static boolean hasCredentials(Map<String, String> settings) {
@@ -193,7 +256,7 @@ public final class NclueRunner {
                 Throwable cause = exchange.getException();
                 if (cause != null && !(exchange.getFromEndpoint() instanceof NclueEndpoint && isTransient(cause))) {
                     outcome.complete("cannot go on: route " + exchange.getFromRouteId() + " failed: "
-                                     + cause.getMessage().replaceAll("\\s*\\R\\s*", " ") + hint(cause));
+                                     + oneLine(cause));
                 }
             }
         }
@@ -202,19 +265,6 @@ public final class NclueRunner {
             return cause instanceof NclueIoException
                    || cause instanceof NclueApiException api
                       && (api.getHttpResponseCode() == 429 || api.getHttpResponseCode() >= 500);
-        }
-
-        /** What to check, for the replies that mean the settings are wrong. */
-        private static String hint(Throwable cause) {
-            if (!(cause instanceof NclueApiException api)) {
-                return "";
-            }
-            return switch (api.getHttpResponseCode()) {
-                case 401 -> " - check NCP_ACCESS_KEY and NCP_SECRET_KEY (and that the clock is right)";
-                case 403 -> " - the key's account lacks permission for NCLUE, DataForest or Object Storage";
-                case 404 -> " - check NCLUE_ENDPOINT (the base URL, without /api/v1) and the ids the chain uses";
-                default -> "";
-            };
         }
     }
 }

@@ -76,6 +76,18 @@ class NclueRunnerExitTest {
     }
 
     @Test
+    void refusedPollsEndTheRunToo() throws Exception {
+        // the create goes through; listing the features (how the chain learns they completed) is refused
+        emulator.faults().add(Fault.status(403).onPath("GET", "/api/v1/features").always());
+
+        String outcome = NclueRunner.run(ChainSettings.ROUTES, settings("nolist"));
+
+        assertTrue(outcome.startsWith("cannot go on: route nclue-train cannot poll") && outcome.contains("HTTP 403"),
+                outcome);
+        assertEquals(1, emulator.stats().created(JobKind.FEATURE));
+    }
+
+    @Test
     void aRerunAdoptsTheJobsOfTheFirstRunAndSaysSo() throws Exception {
         Map<String, String> settings = settings("rerun");
         // the first run: NCLUE refuses the task's create, after the feature is made
