@@ -87,7 +87,7 @@ public final class NclueRunner {
         main.addInitialProperty("camel.main.name", "nclue-runner");
         main.addInitialProperty("camel.main.routes-include-pattern",
                 settings.getOrDefault("camel.main.routes-include-pattern", "file:" + routesDir + "/*.yaml"));
-        main.setPropertyPlaceholderLocations("file:" + routesDir + "/application.properties;optional=true");
+        main.setPropertyPlaceholderLocations("file:" + properties(routesDir) + ";optional=true");
         if (System.getenv("NCLUE_JOB_PREFIX") == null) {
             // names are unique per resource: a fresh prefix per run, unless a restart must resume the same jobs
             main.addOverrideProperty("nclue.job-prefix",
@@ -191,6 +191,13 @@ public final class NclueRunner {
             case 404 -> " - check NCLUE_ENDPOINT (the base URL, without /api/v1) and the ids the chain uses";
             default -> "";
         };
+    }
+
+    /** The routes directory's application.properties, or its parent's (routes/examples shares that of routes/). */
+    static Path properties(Path routesDir) {
+        Path own = routesDir.resolve("application.properties");
+        Path parent = routesDir.toAbsolutePath().getParent();
+        return Files.isRegularFile(own) || parent == null ? own : parent.resolve("application.properties");
     }
 
     private static boolean hasCredentials(Map<String, String> settings) {
