@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * job failed, the model was below the AUROC gate, or the chain cannot go on (an exchange failed for good, e.g. NCLUE
  * answered 401, 403 or 404), with a one-line reason; 2 if it did not end in time. Without NCP credentials it starts
  * the local emulator with demo data and points the component at it; with {@code NCP_ACCESS_KEY}/{@code NCP_SECRET_KEY}
- * it talks to NAVER Cloud.
+ * it talks to NAVER Cloud. A rerun of a chain that ended (same job prefix and ledger directory) reports the recorded
+ * outcome without starting the routes.
  * <p>
  * System properties starting with {@code nclue.} or {@code camel.} override {@code routes/application.properties};
  * {@code nclue.ledger.jdbc-url} (+ {@code .user}, {@code .password}) selects the PostgreSQL ledger.
@@ -57,6 +58,8 @@ public final class NclueRunner {
 
     /** The exchange property the chain's last step sets: completed or failed. */
     static final String CHAIN_PROPERTY = "nclueChain";
+    /** How the outcome starts when an exchange failed for good or polls are refused. */
+    static final String CANNOT_GO_ON = "cannot go on: ";
 
     private static final Logger LOG = LoggerFactory.getLogger(NclueRunner.class);
 
@@ -113,9 +116,27 @@ public final class NclueRunner {
         // camel-main installs every EventNotifier bean it finds in the registry
         main.bind("nclueChainOutcome", new ChainOutcome(outcome));
         try {
-            main.start();
-            String result = awaitOutcome(main.getCamelContext(), outcome,
-                    Duration.ofSeconds(Long.parseLong(settings.getOrDefault("nclue.runner.timeout-seconds", "600"))));
+            // configured (properties, routes) but not started: a chain that ended must not run its routes again
+            main.init();
+            CamelContext context = main.getCamelContext();
+            // a rerun of a chain that ended has nothing left to wait for: every status change was emitted before.
+            // The record lives with the file ledger (files of its own names only), so deleting the ledger forgets it.
+            Path record = Path.of(context.resolvePropertyPlaceholders(
+                    "{{camel.component.nclue.ledger-directory:target/nclue-ledger}}"))
+                    .resolve("chain-outcomes").resolve(context.resolvePropertyPlaceholders("{{nclue.job-prefix:chain}}"));
+            String result;
+            if (Files.isRegularFile(record)) {
+                result = Files.readString(record).strip() + " (in an earlier run with this job prefix)";
+            } else {
+                main.start();
+                result = awaitOutcome(context, outcome, Duration.ofSeconds(
+                        Long.parseLong(settings.getOrDefault("nclue.runner.timeout-seconds", "600"))));
+                // the chain's own ends, not "cannot go on": after fixing the settings a rerun resumes the same jobs
+                if (!result.startsWith(CANNOT_GO_ON)) {
+                    Files.createDirectories(record.getParent());
+                    Files.writeString(record, result + "\n");
+                }
+            }
             if (result.startsWith("completed")) {
                 LOG.info("The chain {}", result);
             } else {
@@ -169,7 +190,7 @@ public final class NclueRunner {
                 .filter(result -> result.getError().orElse(null) instanceof NclueApiException api
                                   && isRefusal(api))
                 .findFirst()
-                .map(result -> "cannot go on: route " + result.getCheck().getId().substring("consumer:".length())
+                .map(result -> CANNOT_GO_ON + "route " + result.getCheck().getId().substring("consumer:".length())
                                + " cannot poll: " + oneLine(result.getError().get()))
                 .orElse(null);
     }
@@ -262,7 +283,7 @@ public final class NclueRunner {
                 Exchange exchange = failed.getExchange();
                 Throwable cause = exchange.getException();
                 if (cause != null && !(exchange.getFromEndpoint() instanceof NclueEndpoint && isTransient(cause))) {
-                    outcome.complete("cannot go on: route " + exchange.getFromRouteId() + " failed: "
+                    outcome.complete(CANNOT_GO_ON + "route " + exchange.getFromRouteId() + " failed: "
                                      + oneLine(cause));
                 }
             }

@@ -110,6 +110,20 @@ class NclueRunnerExitTest {
         assertEquals(1, emulator.stats().created(JobKind.TASK_RUN));
     }
 
+    @Test
+    void aRerunOfAChainThatEndedReportsItsOutcomeAndRunsNothing() throws Exception {
+        Map<String, String> settings = settings("again");
+        assertEquals("completed " + DemoData.USERS + " rows", NclueRunner.run(ChainSettings.ROUTES, settings));
+        long requests = emulator.stats().totalRequests();
+
+        String again = NclueRunner.run(ChainSettings.ROUTES, settings);
+
+        assertEquals("completed " + DemoData.USERS + " rows (in an earlier run with this job prefix)", again);
+        assertEquals(requests, emulator.stats().totalRequests(), "no route ran");
+        assertEquals(1, NclueChainTest.list(workDir.resolve("out")).stream()
+                .filter(file -> file.toString().endsWith(".tsv")).count());
+    }
+
     private Map<String, String> settings(String prefix) {
         Map<String, String> settings = ChainSettings.forEmulator(emulator, prefix, workDir);
         settings.put("nclue.runner.timeout-seconds", "120");
