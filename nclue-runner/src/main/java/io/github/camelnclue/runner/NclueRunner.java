@@ -122,8 +122,8 @@ public final class NclueRunner {
             // a rerun of a chain that ended has nothing left to wait for: every status change was emitted before.
             // The record lives with the file ledger (files of its own names only), so deleting the ledger forgets it.
             Path record = Path.of(context.resolvePropertyPlaceholders(
-                    "{{camel.component.nclue.ledger-directory:target/nclue-ledger}}"))
-                    .resolve("chain-outcomes").resolve(context.resolvePropertyPlaceholders("{{nclue.job-prefix:chain}}"));
+                    "{{camel.component.nclue.ledger-directory:target/nclue-ledger}}"), "chain-outcomes",
+                    context.resolvePropertyPlaceholders("{{nclue.job-prefix:chain}}"));
             String result;
             if (Files.isRegularFile(record)) {
                 result = Files.readString(record).strip() + " (in an earlier run with this job prefix)";
