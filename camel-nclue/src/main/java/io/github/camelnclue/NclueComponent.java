@@ -65,7 +65,15 @@ public class NclueComponent extends HealthCheckComponent {
             pages at the NCLUE rate limit, so with many jobs in flight sweeps take longer than this pause.""")
     private long statusPollDelay = 1000;
 
-    private final ObjectMapper objectMapper = new ObjectMapper()
+    @Metadata(label = "advanced", autowired = true, description = """
+            The Jackson ObjectMapper that writes request bodies and reads replies. When exactly one ObjectMapper is \
+            bound in the registry the component uses it (autowired: camel-jackson's rule, which camel-jackson itself \
+            applies only with autoDiscoverObjectMapper=true); with none or several it uses its own, which ignores reply \
+            fields it does not know. The ledger always uses the component's own.""")
+    private ObjectMapper objectMapper;
+
+    // also the ledger's: what the ledger stores must not change with a user's mapper (indentation, naming, modules)
+    private final ObjectMapper defaultObjectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private ApiCallListener apiCallListener = ApiCallListener.NONE;
     private ExecutorService httpExecutor;
@@ -149,6 +157,18 @@ public class NclueComponent extends HealthCheckComponent {
         this.statusPollDelay = statusPollDelay;
     }
 
+    public ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    /**
+     * The ObjectMapper for request bodies and replies; default: the single ObjectMapper in the registry, else the
+     * component's own.
+     */
+    public void setObjectMapper(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
     /**
      * The ledger and pollers, started on first use: only creates, waits and consumers need them.
      */
@@ -158,7 +178,7 @@ public class NclueComponent extends HealthCheckComponent {
             jobLedger.start();
             pollerScheduler = getCamelContext().getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, "NcluePoller");
-            tracker = new JobTracker(jobLedger, pollerScheduler, objectMapper, statusPollDelay);
+            tracker = new JobTracker(jobLedger, pollerScheduler, defaultObjectMapper, statusPollDelay);
             tracker.setStatusListener(metrics);
         }
         return tracker;
@@ -186,8 +206,9 @@ public class NclueComponent extends HealthCheckComponent {
         rateLimiters.add(rateLimiter);
     }
 
+    /** The mapper of requests and replies: the bound (or autowired) one, else the component's own. */
     ObjectMapper objectMapper() {
-        return objectMapper;
+        return objectMapper != null ? objectMapper : defaultObjectMapper;
     }
 
     /** One HTTP client for every endpoint of this component: its connections and threads are shared. */
