@@ -211,6 +211,16 @@ public class NclueComponent extends HealthCheckComponent {
         return objectMapper != null ? objectMapper : defaultObjectMapper;
     }
 
+    /** The tracker if something started it: the dev console reads it without starting a ledger and pollers. */
+    synchronized JobTracker startedTracker() {
+        return tracker;
+    }
+
+    /** The NCLUE rate limiters of this component's endpoints. */
+    Set<RequestRateLimiter> rateLimiters() {
+        return Set.copyOf(rateLimiters);
+    }
+
     /** One HTTP client for every endpoint of this component: its connections and threads are shared. */
     synchronized HttpClient httpClient(Duration connectTimeout) {
         if (httpClient == null) {
