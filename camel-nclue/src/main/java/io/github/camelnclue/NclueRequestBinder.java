@@ -15,6 +15,7 @@
  */
 package io.github.camelnclue;
 
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,7 +47,12 @@ final class NclueRequestBinder {
 
     <T> T bind(Exchange exchange, Class<T> requestType, RequestField... fields) {
         Message message = exchange.getMessage();
-        Map<String, Object> values = bodyFields(message.getBody(), requestType);
+        Object body = message.getBody();
+        if (body instanceof byte[] || body instanceof InputStream) {
+            // JSON from a Kamelet's marshal, HTTP or a broker arrives as bytes or a (cached) stream
+            body = message.getBody(String.class);
+        }
+        Map<String, Object> values = bodyFields(body, requestType);
         for (RequestField field : fields) {
             String option = field.option(configuration);
             if (option != null) {
