@@ -15,8 +15,6 @@
  */
 package io.github.camelnclue.client;
 
-import io.github.camelnclue.exception.NclueApiException;
-import io.github.camelnclue.exception.NclueIoException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -32,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelnclue.exception.NclueApiException;
+import io.github.camelnclue.exception.NclueIoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,7 +15,6 @@
  */
 package io.github.camelnclue.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -24,8 +23,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * several files.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-// a body map may hold more than this request's fields, whatever the ObjectMapper in use (a user's may fail on them)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record CreateFeatureRequest(
         @JsonProperty("name") String name,
         @JsonProperty("source_bucket") String sourceBucket,

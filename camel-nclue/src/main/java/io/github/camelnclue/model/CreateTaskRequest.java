@@ -15,7 +15,6 @@
  */
 package io.github.camelnclue.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -23,8 +22,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Body of {@code POST /api/v1/tasks}: train a task model from a label file; the test fields are optional.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-// a body map may hold more than this request's fields, whatever the ObjectMapper in use (a user's may fail on them)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record CreateTaskRequest(
         @JsonProperty("name") String name,
         @JsonProperty("train_feature_id") String trainFeatureId,

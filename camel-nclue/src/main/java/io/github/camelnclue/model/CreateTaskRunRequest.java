@@ -15,7 +15,6 @@
  */
 package io.github.camelnclue.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -23,8 +22,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Body of {@code POST /api/v1/task-runs}: run a task model on a feature and write the result TSV to Object Storage.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-// a body map may hold more than this request's fields, whatever the ObjectMapper in use (a user's may fail on them)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record CreateTaskRunRequest(
         @JsonProperty("name") String name,
         @JsonProperty("task_id") String taskId,

@@ -18,15 +18,12 @@ package io.github.camelnclue.model;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Body of DataForest {@code POST /api/v2/aiapps/submit}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-// a body map may hold more than this request's fields, whatever the ObjectMapper in use (a user's may fail on them)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record SubmitAiAppRequest(
         String aiWorkspaceId,
         String namePrefix,
