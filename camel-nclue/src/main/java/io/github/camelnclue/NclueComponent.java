@@ -82,8 +82,8 @@ public class NclueComponent extends HealthCheckComponent {
     @Metadata(label = "advanced", autowired = true, description = """
             The Jackson ObjectMapper that writes request bodies and reads replies. When exactly one ObjectMapper is \
             bound in the registry the component uses it (autowired: camel-jackson's rule, which camel-jackson itself \
-            applies only with autoDiscoverObjectMapper=true); with none or several it uses its own, which ignores reply \
-            fields it does not know. The ledger always uses the component's own.""")
+            applies only with autoDiscoverObjectMapper=true); with none or several it uses its own, which ignores \
+            reply fields it does not know. The ledger always uses the component's own.""")
     private ObjectMapper objectMapper;
 
     // also the ledger's: what the ledger stores must not change with a user's mapper (indentation, naming, modules)

@@ -143,7 +143,8 @@ class NclueDevConsoleTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> component(Object json) {
-        List<Map<String, Object>> components = (List<Map<String, Object>>) ((Map<String, Object>) json).get("components");
+        Map<String, Object> root = (Map<String, Object>) json;
+        List<Map<String, Object>> components = (List<Map<String, Object>>) root.get("components");
         assertEquals(1, components.size(), "components: " + components);
         assertEquals("nclue", components.get(0).get("name"));
         return components.get(0);

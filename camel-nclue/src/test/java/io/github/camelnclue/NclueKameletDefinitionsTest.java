@@ -110,7 +110,8 @@ class NclueKameletDefinitionsTest {
         Map<String, String> requiredOnly = new HashMap<>();
         definition.path("required").forEach(property -> requiredOnly.put(property.asText(), "x"));
         assertTrue(own.validate(YAML.valueToTree(requiredOnly)).isEmpty(), name);
-        assertFalse(own.validate(YAML.valueToTree(Map.of())).isEmpty(), name + ": accessKey and secretKey are required");
+        assertFalse(own.validate(YAML.valueToTree(Map.of())).isEmpty(),
+                name + ": accessKey and secretKey are required");
     }
 
     @ParameterizedTest
@@ -131,8 +132,9 @@ class NclueKameletDefinitionsTest {
         used.forEach((property, optional) -> {
             boolean hasDefault = properties.path(property).has("default");
             if (!required.contains(property)) {
-                assertTrue(optional || hasDefault,
-                        name + ": " + property + " is neither required nor defaulted, so it must be {{?" + property + "}}");
+                assertTrue(optional || hasDefault, name + ": " + property
+                                                   + " is neither required nor defaulted, so it must be {{?" + property
+                                                   + "}}");
             }
         });
     }
@@ -182,8 +184,8 @@ class NclueKameletDefinitionsTest {
     void camelsKameletLoaderMakesARouteTemplateWithTheDefinedParameters(String name) throws Exception {
         JsonNode definition = kamelet(name).at("/spec/definition");
         try (DefaultCamelContext context = new DefaultCamelContext()) {
-            PluginHelper.getRoutesLoader(context)
-                    .loadRoutes(ResourceHelper.resolveResource(context, "classpath:kamelets/" + name + ".kamelet.yaml"));
+            String location = "classpath:kamelets/" + name + ".kamelet.yaml";
+            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveResource(context, location));
 
             RouteTemplateDefinition template = context.getCamelContextExtension()
                     .getContextPlugin(ModelCamelContext.class).getRouteTemplateDefinition(name);
