@@ -98,8 +98,11 @@ class NclueKameletsTest {
         assertEquals(task.path("task_id").asText(), run.path("task_id").asText());
         assertEquals("completed", run.path("status").asText());
 
-        completedRuns.assertIsSatisfied(30_000);
-        resultRows.assertIsSatisfied(30_000);
+        // the rows arrive one exchange each, slower than the mock's default 10 s under the tests' DEBUG logging
+        completedRuns.setResultWaitTime(60_000);
+        resultRows.setResultWaitTime(60_000);
+        completedRuns.assertIsSatisfied();
+        resultRows.assertIsSatisfied();
         Exchange completed = completedRuns.getExchanges().get(0);
         assertEquals(runId, JSON.readTree(completed.getMessage().getBody(String.class)).path("run_id").asText());
         assertEquals("completed", completed.getMessage().getHeader(NclueConstants.STATUS));
