@@ -90,7 +90,15 @@ public class NclueComponent extends HealthCheckComponent {
             every job.""")
     private long ledgerRetention = 30L * 24 * 60 * 60 * 1000;
 
-    private final ObjectMapper objectMapper = new ObjectMapper()
+    @Metadata(label = "advanced", autowired = true, description = """
+            The Jackson ObjectMapper that writes request bodies and reads replies. When exactly one ObjectMapper is \
+            bound in the registry the component uses it (autowired: camel-jackson's rule, which camel-jackson itself \
+            applies only with autoDiscoverObjectMapper=true); with none or several it uses its own, which ignores \
+            reply fields it does not know. The ledger always uses the component's own.""")
+    private ObjectMapper objectMapper;
+
+    // also the ledger's: what the ledger stores must not change with a user's mapper (indentation, naming, modules)
+    private final ObjectMapper defaultObjectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private ApiCallListener apiCallListener = ApiCallListener.NONE;
     private ExecutorService httpExecutor;
@@ -216,6 +224,18 @@ public class NclueComponent extends HealthCheckComponent {
         this.ledgerRetention = ledgerRetention;
     }
 
+    public ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    /**
+     * The ObjectMapper for request bodies and replies; default: the single ObjectMapper in the registry, else the
+     * component's own.
+     */
+    public void setObjectMapper(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
     /**
      * The ledger and pollers, started on first use: only creates, waits and consumers need them.
      */
@@ -225,7 +245,7 @@ public class NclueComponent extends HealthCheckComponent {
             jobLedger.start();
             pollerScheduler = getCamelContext().getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, "NcluePoller");
-            tracker = new JobTracker(jobLedger, pollerScheduler, objectMapper, statusPollDelay);
+            tracker = new JobTracker(jobLedger, pollerScheduler, defaultObjectMapper, statusPollDelay);
             tracker.setStatusListener(metrics);
             tracker.retain(Duration.ofMillis(ledgerRetention), RETENTION_PERIOD);
         }
@@ -265,8 +285,19 @@ public class NclueComponent extends HealthCheckComponent {
         rateLimiters.add(rateLimiter);
     }
 
+    /** The mapper of requests and replies: the bound (or autowired) one, else the component's own. */
     ObjectMapper objectMapper() {
-        return objectMapper;
+        return objectMapper != null ? objectMapper : defaultObjectMapper;
+    }
+
+    /** The tracker if something started it: the dev console reads it without starting a ledger and pollers. */
+    synchronized JobTracker startedTracker() {
+        return tracker;
+    }
+
+    /** The NCLUE rate limiters of this component's endpoints. */
+    Set<RequestRateLimiter> rateLimiters() {
+        return Set.copyOf(rateLimiters);
     }
 
     /** One HTTP client for every endpoint of this component: its connections and threads are shared. */

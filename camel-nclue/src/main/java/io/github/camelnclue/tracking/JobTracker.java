@@ -17,6 +17,8 @@ package io.github.camelnclue.tracking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -82,6 +84,11 @@ public final class JobTracker implements AutoCloseable {
     }
 
     /** Told of the status changes every poller of this tracker records (metrics). */
+    /** The pollers started so far, one per account and kind of job. */
+    public Collection<JobPoller> pollers() {
+        return List.copyOf(pollers.values());
+    }
+
     public void setStatusListener(JobStatusListener statusListener) {
         this.statusListener = statusListener != null ? statusListener : JobStatusListener.NONE;
     }
