@@ -23,7 +23,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(69);
         props.add("accessKey");
         props.add("accountId");
         props.add("aiAppId");
@@ -43,6 +43,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("maxRedeliveryDelay");
         props.add("maxRetries");
         props.add("name");
         props.add("namePrefix");
@@ -54,6 +55,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("operation");
         props.add("pollStrategy");
         props.add("queueName");
+        props.add("redeliveryDelay");
         props.add("region");
         props.add("repeatCount");
         props.add("requestTimeout");
@@ -64,6 +66,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("resultDirectory");
         props.add("resultFilePath");
         props.add("resultFormat");
+        props.add("resultMaxLineLength");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
         props.add("runId");

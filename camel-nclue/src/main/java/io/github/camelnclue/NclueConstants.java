@@ -125,6 +125,13 @@ public final class NclueConstants {
     @Metadata(label = "producer", description = "The size in bytes of a task run's result object, set by getResult.",
               javaType = "Long")
     public static final String RESULT_SIZE = "CamelNclueResultSize";
+    @Metadata(label = "producer", description = """
+            For getResult with resultFormat file: the name to publish the download under in resultDirectory             (default: the object key's last segment).""", javaType = "String")
+    public static final String RESULT_FILE_NAME = "CamelNclueResultFileName";
+    @Metadata(label = "producer", description = """
+            The number of lines of a result downloaded with resultFormat file, set by getResult.""",
+              javaType = "Long")
+    public static final String RESULT_LINE_COUNT = "CamelNclueResultLineCount";
 
     private NclueConstants() {
     }

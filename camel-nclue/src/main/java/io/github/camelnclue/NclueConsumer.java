@@ -43,6 +43,7 @@ public class NclueConsumer extends ScheduledPollConsumer {
     private JobPoller poller;
     private JobLedger ledger;
     private String consumerId;
+    private FailedChangeBackoff backoff;
 
     public NclueConsumer(NclueEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -63,6 +64,8 @@ public class NclueConsumer extends ScheduledPollConsumer {
         poller = getEndpoint().poller();
         ledger = getEndpoint().tracker().ledger();
         consumerId = getRouteId() != null ? getRouteId() : getEndpoint().getEndpointKey();
+        backoff = new FailedChangeBackoff(getEndpoint().getConfiguration().getRedeliveryDelay(),
+                getEndpoint().getConfiguration().getMaxRedeliveryDelay());
         poller.hold(this, getEndpoint().getConfiguration().isWatchAll());
         super.doStart();
     }
@@ -92,7 +95,9 @@ public class NclueConsumer extends ScheduledPollConsumer {
             for (int i = done; i < observed.size(); i++) {
                 String status = observed.get(i).status();
                 if (statuses.isEmpty() || statuses.contains(status)) {
-                    if (!emit(job, status, i > 0 ? observed.get(i - 1).status() : null)) {
+                    String change = FailedChangeBackoff.key(job.id(), i);
+                    if (!backoff.isDue(change) || !emit(job, status, i > 0 ? observed.get(i - 1).status() : null,
+                            change)) {
                         break;
                     }
                     emitted++;
@@ -104,7 +109,7 @@ public class NclueConsumer extends ScheduledPollConsumer {
     }
 
     /** Processes one change; false if the route failed, so it is offered again on the next poll. */
-    private boolean emit(TrackedJob job, String status, String previousStatus) {
+    private boolean emit(TrackedJob job, String status, String previousStatus, String change) {
         Exchange exchange = createExchange(true);
         Message message = exchange.getMessage();
         if (job.recordJson() != null) {
@@ -122,10 +127,11 @@ public class NclueConsumer extends ScheduledPollConsumer {
             exchange.setException(e);
         }
         boolean ok = exchange.getException() == null;
-        if (!ok) {
-            getExceptionHandler().handleException(
-                    "Processing " + job.kind() + " " + job.id() + " " + status + " failed; it is offered again",
-                    exchange, exchange.getException());
+        if (ok) {
+            backoff.succeeded(change);
+        } else {
+            backoff.failed(change, "Processing " + job.kind() + " " + job.id() + " " + status, exchange,
+                    exchange.getException(), getExceptionHandler());
         }
         releaseExchange(exchange, false);
         return ok;

@@ -15,7 +15,9 @@
  */
 package io.github.camelnclue;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -218,12 +220,22 @@ public class NclueProducer extends DefaultAsyncProducer {
         message.setHeader(NclueConstants.S3_KEY, object.key());
         message.setHeader(NclueConstants.RESULT_SIZE, object.size());
         NclueConfiguration config = configuration();
-        message.setBody(switch (config.getResultFormat()) {
-            case rows -> new ResultRows(storage.open(object, 0), true, config.getResultBatchSize());
-            case lines -> new ResultRows(storage.open(object, 0), false, config.getResultBatchSize());
-            case stream -> storage.open(object, 0);
-            case file -> storage.download(object, resultDirectory()).toFile();
-        });
+        if (config.getResultFormat() == NclueResultFormat.file) {
+            String name = message.getHeader(NclueConstants.RESULT_FILE_NAME, String.class);
+            Path file = storage.download(object, resultDirectory(), name);
+            message.setHeader(NclueConstants.RESULT_LINE_COUNT, ObjectStorage.countLines(file));
+            message.setBody(file.toFile());
+            return;
+        }
+        InputStream stream = storage.open(object, 0);
+        Closeable body = switch (config.getResultFormat()) {
+            case rows, lines -> new ResultRows(stream, config.getResultFormat() == NclueResultFormat.rows,
+                    config.getResultBatchSize(), config.getResultMaxLineLength(), object.uri());
+            default -> stream;
+        };
+        // the route may fail or end before it read the body: the HTTP connection must not leak either way
+        exchange.getExchangeExtension().addOnCompletion(new ResultCloser(body));
+        message.setBody(body);
     }
 
     private Path resultDirectory() {
