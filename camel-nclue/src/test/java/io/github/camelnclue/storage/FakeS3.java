@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,7 +58,7 @@ public final class FakeS3 implements S3Client {
     private final Map<String, Stored> objects = new ConcurrentHashMap<>();
     private final List<Get> gets = new CopyOnWriteArrayList<>();
     private final List<InputStream> opened = new CopyOnWriteArrayList<>();
-    private final AtomicInteger closed = new AtomicInteger();
+    private final Set<InputStream> closed = ConcurrentHashMap.newKeySet();
     private final AtomicInteger version = new AtomicInteger();
     private volatile S3Exception failure;
 
@@ -84,8 +85,9 @@ public final class FakeS3 implements S3Client {
         return opened.size();
     }
 
+    /** Opened streams closed at least once. */
     public int closedStreams() {
-        return closed.get();
+        return closed.size();
     }
 
     @Override
@@ -108,7 +110,7 @@ public final class FakeS3 implements S3Client {
         InputStream in = new ByteArrayInputStream(stored.bytes(), from, stored.bytes().length - from) {
             @Override
             public void close() {
-                closed.incrementAndGet();
+                closed.add(this);
             }
         };
         opened.add(in);
