@@ -37,6 +37,7 @@ import io.github.camelnclue.model.NclueJob;
 import io.github.camelnclue.model.SubmitAiAppRequest;
 import io.github.camelnclue.model.TaskRun;
 import io.github.camelnclue.storage.ObjectStorage;
+import io.github.camelnclue.storage.PrefetchingInputStream;
 import io.github.camelnclue.storage.ResultObject;
 import io.github.camelnclue.storage.ResultRows;
 import io.github.camelnclue.tracking.AiAppSubmitter;
@@ -56,6 +57,10 @@ import org.apache.camel.util.URISupport;
  * waitForCompletion, while the job runs).
  */
 public class NclueProducer extends DefaultAsyncProducer {
+
+    /** Read-ahead of a result: 4 × 256 KiB in flight, enough to keep the parser busy, small next to a 64 MB heap. */
+    private static final int PREFETCH_BUFFERS = 4;
+    private static final int PREFETCH_BUFFER_SIZE = 256 * 1024;
 
     private NclueRequestBinder binder;
     private String description;
@@ -249,7 +254,9 @@ public class NclueProducer extends DefaultAsyncProducer {
         }
         InputStream stream = storage.open(object, 0);
         Closeable body = switch (config.getResultFormat()) {
-            case rows, lines -> new ResultRows(stream, config.getResultFormat() == NclueResultFormat.rows,
+            // the download runs ahead on a reader thread while the route parses: the two overlap
+            case rows, lines -> new ResultRows(new PrefetchingInputStream(stream, getEndpoint().resultReaders(),
+                    PREFETCH_BUFFERS, PREFETCH_BUFFER_SIZE), config.getResultFormat() == NclueResultFormat.rows,
                     config.getResultBatchSize(), config.getResultMaxLineLength(), object.uri());
             default -> stream;
         };
