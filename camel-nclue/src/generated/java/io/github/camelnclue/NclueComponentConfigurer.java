@@ -61,9 +61,13 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "ledgerDataSource": target.setLedgerDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "ledgerdirectory":
         case "ledgerDirectory": target.setLedgerDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "ledgerretention":
+        case "ledgerRetention": target.setLedgerRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ledgertableprefix":
         case "ledgerTablePrefix": target.setLedgerTablePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxredeliverydelay":
         case "maxRedeliveryDelay": getOrCreateConfiguration(target).setMaxRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
@@ -117,6 +121,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": getOrCreateConfiguration(target).setSourceBucket(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcefilepath":
         case "sourceFilePath": getOrCreateConfiguration(target).setSourceFilePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "startfrom":
+        case "startFrom": getOrCreateConfiguration(target).setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "statuspolldelay":
         case "statusPollDelay": target.setStatusPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "statuses": getOrCreateConfiguration(target).setStatuses(property(camelContext, java.lang.String.class, value)); return true;
@@ -183,9 +189,13 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "ledgerDataSource": return javax.sql.DataSource.class;
         case "ledgerdirectory":
         case "ledgerDirectory": return java.lang.String.class;
+        case "ledgerretention":
+        case "ledgerRetention": return long.class;
         case "ledgertableprefix":
         case "ledgerTablePrefix": return java.lang.String.class;
         case "limit": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxredeliverydelay":
         case "maxRedeliveryDelay": return long.class;
         case "maxretries":
@@ -239,6 +249,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": return java.lang.String.class;
         case "sourcefilepath":
         case "sourceFilePath": return java.lang.String.class;
+        case "startfrom":
+        case "startFrom": return java.lang.String.class;
         case "statuspolldelay":
         case "statusPollDelay": return long.class;
         case "statuses": return java.lang.String.class;
@@ -301,9 +313,13 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "ledgerDataSource": return target.getLedgerDataSource();
         case "ledgerdirectory":
         case "ledgerDirectory": return target.getLedgerDirectory();
+        case "ledgerretention":
+        case "ledgerRetention": return target.getLedgerRetention();
         case "ledgertableprefix":
         case "ledgerTablePrefix": return target.getLedgerTablePrefix();
         case "limit": return getOrCreateConfiguration(target).getLimit();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxredeliverydelay":
         case "maxRedeliveryDelay": return getOrCreateConfiguration(target).getMaxRedeliveryDelay();
         case "maxretries":
@@ -357,6 +373,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": return getOrCreateConfiguration(target).getSourceBucket();
         case "sourcefilepath":
         case "sourceFilePath": return getOrCreateConfiguration(target).getSourceFilePath();
+        case "startfrom":
+        case "startFrom": return getOrCreateConfiguration(target).getStartFrom();
         case "statuspolldelay":
         case "statusPollDelay": return target.getStatusPollDelay();
         case "statuses": return getOrCreateConfiguration(target).getStatuses();

@@ -57,6 +57,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxredeliverydelay":
         case "maxRedeliveryDelay": target.getConfiguration().setMaxRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
@@ -123,6 +125,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceBucket": target.getConfiguration().setSourceBucket(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcefilepath":
         case "sourceFilePath": target.getConfiguration().setSourceFilePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "startfrom":
+        case "startFrom": target.getConfiguration().setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statuses": target.getConfiguration().setStatuses(property(camelContext, java.lang.String.class, value)); return true;
@@ -191,6 +195,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxredeliverydelay":
         case "maxRedeliveryDelay": return long.class;
         case "maxretries":
@@ -257,6 +263,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceBucket": return java.lang.String.class;
         case "sourcefilepath":
         case "sourceFilePath": return java.lang.String.class;
+        case "startfrom":
+        case "startFrom": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "statuses": return java.lang.String.class;
@@ -326,6 +334,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxredeliverydelay":
         case "maxRedeliveryDelay": return target.getConfiguration().getMaxRedeliveryDelay();
         case "maxretries":
@@ -392,6 +402,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceBucket": return target.getConfiguration().getSourceBucket();
         case "sourcefilepath":
         case "sourceFilePath": return target.getConfiguration().getSourceFilePath();
+        case "startfrom":
+        case "startFrom": return target.getConfiguration().getStartFrom();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "statuses": return target.getConfiguration().getStatuses();

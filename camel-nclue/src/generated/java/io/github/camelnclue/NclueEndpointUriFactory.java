@@ -23,7 +23,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(69);
+        Set<String> props = new HashSet<>(71);
         props.add("accessKey");
         props.add("accountId");
         props.add("aiAppId");
@@ -43,6 +43,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("maxMessagesPerPoll");
         props.add("maxRedeliveryDelay");
         props.add("maxRetries");
         props.add("name");
@@ -79,6 +80,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sendEmptyMessageWhenIdle");
         props.add("sourceBucket");
         props.add("sourceFilePath");
+        props.add("startFrom");
         props.add("startScheduler");
         props.add("statuses");
         props.add("taskId");

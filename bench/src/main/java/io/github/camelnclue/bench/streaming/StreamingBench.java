@@ -115,7 +115,8 @@ public final class StreamingBench {
         command.add("-Xmx" + args.get("heap", "64m"));
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         String jvmExtra = args.get("jvm-extra", "");
-        if (!jvmExtra.isBlank()) {
+        // the profile (e.g. a JFR recording) is of the measured run, not of the stream-caching check
+        if (!jvmExtra.isBlank() && extra.isEmpty()) {
             command.addAll(List.of(jvmExtra.split(" ")));
         }
         command.add("-cp");
@@ -132,6 +133,9 @@ public final class StreamingBench {
         command.add("--warmups=" + args.get("warmups", "2"));
         command.add("--repetitions=" + args.get("repetitions", "5"));
         command.add("--output=" + output);
+        if (extra.isEmpty() && !args.get("variants", "").isBlank()) {
+            command.add("--variants=" + args.get("variants", ""));
+        }
         command.addAll(extra);
         ProcessBuilder builder = new ProcessBuilder(command);
         if (log != null) {
