@@ -68,6 +68,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": getOrCreateConfiguration(target).setMaxRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -88,6 +90,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelnclue.NclueOperations.class, value)); return true;
         case "queuename":
         case "queueName": getOrCreateConfiguration(target).setQueueName(property(camelContext, java.lang.String.class, value)); return true;
+        case "redeliverydelay":
+        case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -103,6 +107,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "resultFilePath": getOrCreateConfiguration(target).setResultFilePath(property(camelContext, java.lang.String.class, value)); return true;
         case "resultformat":
         case "resultFormat": getOrCreateConfiguration(target).setResultFormat(property(camelContext, io.github.camelnclue.NclueResultFormat.class, value)); return true;
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": getOrCreateConfiguration(target).setResultMaxLineLength(property(camelContext, int.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
@@ -192,6 +198,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "limit": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "name": return java.lang.String.class;
@@ -212,6 +220,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "operation": return io.github.camelnclue.NclueOperations.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
+        case "redeliverydelay":
+        case "redeliveryDelay": return long.class;
         case "region": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
@@ -227,6 +237,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "resultFilePath": return java.lang.String.class;
         case "resultformat":
         case "resultFormat": return io.github.camelnclue.NclueResultFormat.class;
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": return int.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -312,6 +324,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": return getOrCreateConfiguration(target).getMaxRedeliveryDelay();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "name": return getOrCreateConfiguration(target).getName();
@@ -332,6 +346,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "queuename":
         case "queueName": return getOrCreateConfiguration(target).getQueueName();
+        case "redeliverydelay":
+        case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
@@ -347,6 +363,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "resultFilePath": return getOrCreateConfiguration(target).getResultFilePath();
         case "resultformat":
         case "resultFormat": return getOrCreateConfiguration(target).getResultFormat();
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": return getOrCreateConfiguration(target).getResultMaxLineLength();
         case "retryinitialdelay":
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":

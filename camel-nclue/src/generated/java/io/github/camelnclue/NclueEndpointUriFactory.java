@@ -23,7 +23,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(71);
         props.add("accessKey");
         props.add("accountId");
         props.add("aiAppId");
@@ -44,6 +44,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxMessagesPerPoll");
+        props.add("maxRedeliveryDelay");
         props.add("maxRetries");
         props.add("name");
         props.add("namePrefix");
@@ -55,6 +56,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("operation");
         props.add("pollStrategy");
         props.add("queueName");
+        props.add("redeliveryDelay");
         props.add("region");
         props.add("repeatCount");
         props.add("requestTimeout");
@@ -65,6 +67,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("resultDirectory");
         props.add("resultFilePath");
         props.add("resultFormat");
+        props.add("resultMaxLineLength");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
         props.add("runId");

@@ -98,6 +98,8 @@ public class NclueConfiguration implements Cloneable {
     private int resultBatchSize = 1;
     @UriParam(label = "producer")
     private String resultDirectory;
+    @UriParam(label = "producer", defaultValue = "1048576")
+    private int resultMaxLineLength = 1 << 20;
     @UriParam(label = "objectStorage", defaultValue = "https://kr.object.ncloudstorage.com")
     private String objectStorageEndpoint = "https://kr.object.ncloudstorage.com";
     @UriParam(label = "objectStorage", defaultValue = "kr-standard")
@@ -130,6 +132,10 @@ public class NclueConfiguration implements Cloneable {
     private String statuses;
     @UriParam(label = "consumer")
     private boolean watchAll;
+    @UriParam(label = "consumer", defaultValue = "1000", javaType = "java.time.Duration")
+    private long redeliveryDelay = 1000;
+    @UriParam(label = "consumer", defaultValue = "300000", javaType = "java.time.Duration")
+    private long maxRedeliveryDelay = 300000;
     @UriParam(label = "consumer", defaultValue = "now", enums = "now,recorded")
     private String startFrom = "now";
     @UriParam(label = "consumer", defaultValue = "100")
@@ -437,7 +443,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * How getResult returns the result TSV: rows (an iterator of rows, each a list of columns), lines (an iterator of lines), stream (the object's InputStream: turn stream caching off on that route, or Camel buffers the whole object in memory) or file (download to resultDirectory, resuming an interrupted download, and return the file). rows and lines are never buffered, so a streaming split runs in constant memory even with stream caching on.
+     * How getResult returns the result TSV: rows (an iterator of rows, each a list of columns), lines (an iterator of lines), stream (the object's InputStream: turn stream caching off on that route, or Camel buffers the whole object in memory) or file (download to resultDirectory and return the file: it appears there only complete, renamed atomically from a part file; an interrupted download resumes with range reads checked by the object's ETag, and a download already published is returned as it is, so a replayed exchange writes nothing twice). rows and lines are never buffered, so a streaming split runs in constant memory even with stream caching on.
      */
     public void setResultFormat(NclueResultFormat resultFormat) {
         this.resultFormat = resultFormat;
@@ -463,6 +469,17 @@ public class NclueConfiguration implements Cloneable {
      */
     public void setResultDirectory(String resultDirectory) {
         this.resultDirectory = resultDirectory;
+    }
+
+    public int getResultMaxLineLength() {
+        return resultMaxLineLength;
+    }
+
+    /**
+     * For resultFormat rows or lines: the longest line accepted, in bytes (default 1 MiB). A longer line fails the read with ResultLineTooLongException instead of being buffered without bound (an object without newlines, e.g. compressed, would otherwise fill the heap).
+     */
+    public void setResultMaxLineLength(int resultMaxLineLength) {
+        this.resultMaxLineLength = resultMaxLineLength;
     }
 
     public String getObjectStorageEndpoint() {
@@ -562,6 +579,28 @@ public class NclueConfiguration implements Cloneable {
      */
     public void setRetryMaxDelay(long retryMaxDelay) {
         this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getRedeliveryDelay() {
+        return redeliveryDelay;
+    }
+
+    /**
+     * Consumer: how long after its route failed a status change is offered again (default 1 second). The delay doubles with each further failure of the same change, up to maxRedeliveryDelay; other changes are emitted meanwhile, later changes of the same job wait (they stay in order). Each failed attempt is logged once, the stack trace only with the first.
+     */
+    public void setRedeliveryDelay(long redeliveryDelay) {
+        this.redeliveryDelay = redeliveryDelay;
+    }
+
+    public long getMaxRedeliveryDelay() {
+        return maxRedeliveryDelay;
+    }
+
+    /**
+     * Consumer: the longest delay before a failing status change is offered again (default 5 minutes); see redeliveryDelay.
+     */
+    public void setMaxRedeliveryDelay(long maxRedeliveryDelay) {
+        this.maxRedeliveryDelay = maxRedeliveryDelay;
     }
 
     public long getConnectTimeout() {

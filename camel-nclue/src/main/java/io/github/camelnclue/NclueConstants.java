@@ -133,6 +133,14 @@ public final class NclueConstants {
             component created before a restart, redelivery or retry, or any job with onDuplicateName=adopt), false \
             when it created the job.""", javaType = "boolean")
     public static final String ADOPTED = "CamelNclueAdopted";
+    @Metadata(label = "producer", description = """
+            For getResult with resultFormat file: the name to publish the download under in resultDirectory \
+            (default: the object key's last segment).""", javaType = "String")
+    public static final String RESULT_FILE_NAME = "CamelNclueResultFileName";
+    @Metadata(label = "producer", description = """
+            The number of lines of a result downloaded with resultFormat file, set by getResult.""",
+              javaType = "Long")
+    public static final String RESULT_LINE_COUNT = "CamelNclueResultLineCount";
 
     private NclueConstants() {
     }

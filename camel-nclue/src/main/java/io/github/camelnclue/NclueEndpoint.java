@@ -16,6 +16,7 @@
 package io.github.camelnclue;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 
 import io.github.camelnclue.client.ApiCredentials;
 import io.github.camelnclue.client.ApiTransport;
@@ -53,6 +54,7 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private NclueClient nclueClient;
     private DataForestClient dataForestClient;
     private ObjectStorage objectStorage;
+    private ExecutorService resultReaders;
     private RetryPolicy retryPolicy;
 
     public NclueEndpoint(String uri, NclueComponent component, NclueConfiguration configuration) {
@@ -108,6 +110,12 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        synchronized (this) {
+            if (resultReaders != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(resultReaders);
+                resultReaders = null;
+            }
+        }
         if (objectStorage != null) {
             objectStorage.close();
             objectStorage = null;
@@ -183,6 +191,18 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     public boolean isMultipleConsumersSupported() {
         return true;
+    }
+
+    /**
+     * The threads that read getResult objects ahead of the route (one per result being read, named NclueResultReader);
+     * Camel-managed, stopped with the endpoint.
+     */
+    synchronized ExecutorService resultReaders() {
+        if (resultReaders == null) {
+            resultReaders = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this,
+                    "NclueResultReader");
+        }
+        return resultReaders;
     }
 
     @Override

@@ -15,7 +15,9 @@
  */
 package io.github.camelnclue;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,6 +38,7 @@ import io.github.camelnclue.model.NclueJob;
 import io.github.camelnclue.model.SubmitAiAppRequest;
 import io.github.camelnclue.model.TaskRun;
 import io.github.camelnclue.storage.ObjectStorage;
+import io.github.camelnclue.storage.PrefetchingInputStream;
 import io.github.camelnclue.storage.ResultObject;
 import io.github.camelnclue.storage.ResultRows;
 import io.github.camelnclue.tracking.AiAppSubmitter;
@@ -55,6 +58,10 @@ import org.apache.camel.util.URISupport;
  * waitForCompletion, while the job runs).
  */
 public class NclueProducer extends DefaultAsyncProducer {
+
+    /** Read-ahead of a result: 4 × 256 KiB in flight, enough to keep the parser busy, small next to a 64 MB heap. */
+    private static final int PREFETCH_BUFFERS = 4;
+    private static final int PREFETCH_BUFFER_SIZE = 256 * 1024;
 
     private NclueRequestBinder binder;
     private String description;
@@ -246,12 +253,24 @@ public class NclueProducer extends DefaultAsyncProducer {
         message.setHeader(NclueConstants.S3_KEY, object.key());
         message.setHeader(NclueConstants.RESULT_SIZE, object.size());
         NclueConfiguration config = configuration();
-        message.setBody(switch (config.getResultFormat()) {
-            case rows -> new ResultRows(storage.open(object, 0), true, config.getResultBatchSize());
-            case lines -> new ResultRows(storage.open(object, 0), false, config.getResultBatchSize());
-            case stream -> storage.open(object, 0);
-            case file -> storage.download(object, resultDirectory()).toFile();
-        });
+        if (config.getResultFormat() == NclueResultFormat.file) {
+            String name = message.getHeader(NclueConstants.RESULT_FILE_NAME, String.class);
+            Path file = storage.download(object, resultDirectory(), name);
+            message.setHeader(NclueConstants.RESULT_LINE_COUNT, ObjectStorage.countLines(file));
+            message.setBody(file.toFile());
+            return;
+        }
+        InputStream stream = storage.open(object, 0);
+        Closeable body = switch (config.getResultFormat()) {
+            // the download runs ahead on a reader thread while the route parses: the two overlap
+            case rows, lines -> new ResultRows(new PrefetchingInputStream(stream, getEndpoint().resultReaders(),
+                    PREFETCH_BUFFERS, PREFETCH_BUFFER_SIZE), config.getResultFormat() == NclueResultFormat.rows,
+                    config.getResultBatchSize(), config.getResultMaxLineLength(), object.uri());
+            default -> stream;
+        };
+        // the route may fail or end before it read the body: the HTTP connection must not leak either way
+        exchange.getExchangeExtension().addOnCompletion(new ResultCloser(body));
+        message.setBody(body);
     }
 
     private Path resultDirectory() {
