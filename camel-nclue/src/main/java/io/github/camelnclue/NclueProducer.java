@@ -21,20 +21,24 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.github.camelnclue.client.ApiCall;
 import io.github.camelnclue.client.DataForestClient;
 import io.github.camelnclue.client.JobResourceClient;
+import io.github.camelnclue.client.NclueClient;
 import io.github.camelnclue.exception.NclueJobFailedException;
+import io.github.camelnclue.model.CreateCustomAttributesRequest;
 import io.github.camelnclue.model.CreateFeatureRequest;
+import io.github.camelnclue.model.CreateShoppingIntentRequest;
 import io.github.camelnclue.model.CreateRequest;
 import io.github.camelnclue.model.CreateTaskRequest;
 import io.github.camelnclue.model.CreateTaskRunRequest;
 import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.model.NclueJob;
+import io.github.camelnclue.model.ResultFileJob;
+import io.github.camelnclue.model.ShoppingIntent;
 import io.github.camelnclue.model.SubmitAiAppRequest;
-import io.github.camelnclue.model.TaskRun;
 import io.github.camelnclue.storage.ObjectStorage;
 import io.github.camelnclue.storage.ResultObject;
-import io.github.camelnclue.storage.ResultRows;
 import io.github.camelnclue.tracking.JobPoller;
 import io.github.camelnclue.tracking.JobTracker;
 import org.apache.camel.AsyncCallback;
@@ -100,6 +104,11 @@ public class NclueProducer extends DefaultAsyncProducer {
                 callback.done(true);
                 return true;
             }
+            if (operation == NclueOperations.download) {
+                download(exchange);
+                callback.done(true);
+                return true;
+            }
             reply = invoke(operation, exchange);
         } catch (Exception e) {
             exchange.setException(unwrap(e));
@@ -126,6 +135,12 @@ public class NclueProducer extends DefaultAsyncProducer {
                     CreateTaskRequest.class, RequestField.TASK, NclueConstants.TASK_ID, config.getTaskId());
             case taskRuns -> jobOperation(operation, exchange, getEndpoint().nclueClient().taskRuns(),
                     CreateTaskRunRequest.class, RequestField.TASK_RUN, NclueConstants.RUN_ID, config.getRunId());
+            case customAttributes -> jobOperation(operation, exchange, getEndpoint().nclueClient().customAttributes(),
+                    CreateCustomAttributesRequest.class, RequestField.CUSTOM_ATTRIBUTES, NclueConstants.PROFILE_ID,
+                    config.getProfileId());
+            case shoppingIntents -> jobOperation(operation, exchange, getEndpoint().nclueClient().shoppingIntents(),
+                    CreateShoppingIntentRequest.class, RequestField.SHOPPING_INTENT, NclueConstants.PROFILE_ID,
+                    config.getProfileId());
             case aiApps -> aiAppOperation(operation, exchange);
             case aiWorkspaces -> getEndpoint().dataForestClient().listWorkspaces(accountId(exchange));
         };
@@ -134,50 +149,77 @@ public class NclueProducer extends DefaultAsyncProducer {
     private <J extends NclueJob, C extends CreateRequest> CompletableFuture<?> jobOperation(
             NclueOperations operation, Exchange exchange, JobResourceClient<J, C> client, Class<C> requestType,
             RequestField[] fields, String idHeader, String idOption) throws Exception {
+        WaitTimeoutCancellation cancellation = WaitTimeoutCancellation.deleteIfRegistered(client);
         return switch (operation) {
-            case create -> create(client, binder.bind(exchange, requestType, fields));
-            case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)));
+            case create -> create(client, binder.bind(exchange, requestType, fields), cancellation);
+            case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)), cancellation);
             case list -> client.list(binder.intValue(exchange, NclueConstants.INDEX, configuration().getIndex()),
                     binder.intValue(exchange, NclueConstants.LIMIT, configuration().getLimit()));
-            case delete -> client.delete(binder.id(exchange, idHeader, idOption));
+            case delete -> delete(client, binder.id(exchange, idHeader, idOption));
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         };
     }
 
     /** Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. */
-    private <J extends NclueJob, C extends CreateRequest> CompletableFuture<NclueJob> create(
-            JobResourceClient<J, C> client, C request) throws Exception {
+    private <J extends NclueJob, C extends CreateRequest> CompletableFuture<?> create(
+            JobResourceClient<J, C> client, C request, WaitTimeoutCancellation cancellation) throws Exception {
         JobTracker tracker = getEndpoint().tracker();
+        if (configuration().isDryRun()) {
+            ApiCall call = client.createCall(request);
+            String adopted = tracker.adoptableId(getEndpoint().scope(), client.kind(), request.name()).orElse(null);
+            return CompletableFuture.completedFuture(getEndpoint().nclueClient().preview(call, adopted));
+        }
         boolean adoptForeign = configuration().getOnDuplicateName() == NclueDuplicateNamePolicy.adopt;
         return waitIfAsked(tracker.create(getEndpoint().scope(), client.kind(), request.name(),
-                getEndpoint().jobSource(), () -> client.create(request), adoptForeign));
+                getEndpoint().jobSource(), () -> client.create(request), adoptForeign), cancellation);
+    }
+
+    /** Deletes a job; a task NCLUE refuses to delete is explained (it may be used by a run or shopping intent). */
+    private CompletableFuture<?> delete(JobResourceClient<?, ?> client, String id) {
+        if (configuration().isDryRun()) {
+            return CompletableFuture.completedFuture(getEndpoint().nclueClient().preview(client.deleteCall(id), null));
+        }
+        return client.delete(id).exceptionallyCompose(
+                failure -> CompletableFuture.failedFuture(DeleteRefusals.explain(client.kind(), id, unwrap(failure))));
     }
 
     private CompletableFuture<?> aiAppOperation(NclueOperations operation, Exchange exchange) throws Exception {
         DataForestClient client = getEndpoint().dataForestClient();
         String id = binder.id(exchange, NclueConstants.AI_APP_ID, configuration().getAiAppId());
+        WaitTimeoutCancellation cancellation = WaitTimeoutCancellation.kill(client);
+        boolean dryRun = configuration().isDryRun();
         return switch (operation) {
-            case submit -> waitIfAsked(client.submit(binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP))
-                    .thenApply(this::track));
-            case get -> waitIfAsked(client.getDetail(id));
+            case submit -> {
+                SubmitAiAppRequest request = binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP);
+                // AI apps have no unique name to adopt by: a dry run never adopts
+                yield dryRun ? CompletableFuture.completedFuture(client.preview(client.submitCall(request), null))
+                        : waitIfAsked(client.submit(request).thenApply(this::track), cancellation);
+            }
+            case get -> waitIfAsked(client.getDetail(id), cancellation);
             case list -> client.list(accountId(exchange));
-            case kill -> client.kill(id);
+            case kill -> dryRun ? CompletableFuture.completedFuture(client.preview(client.killCall(id), null))
+                    : client.kill(id);
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         };
     }
 
     /**
      * With waitForCompletion, the reply is the job's final record: the exchange is parked on the shared poller until
-     * the job ends, and a failed job fails the exchange.
+     * the job ends, and a failed job fails the exchange. A timeout fails it too, after onWaitTimeout=cancel applied
+     * {@code cancellation} (which may find the job ended after all).
      */
-    private CompletableFuture<NclueJob> waitIfAsked(CompletableFuture<? extends NclueJob> reply) throws Exception {
+    private CompletableFuture<NclueJob> waitIfAsked(CompletableFuture<? extends NclueJob> reply,
+                                                    WaitTimeoutCancellation cancellation) throws Exception {
         if (!configuration().isWaitForCompletion()) {
             return reply.thenApply(NclueJob.class::cast);
         }
         JobPoller poller = getEndpoint().poller();
         Duration timeout = Duration.ofMillis(configuration().getWaitTimeout());
+        boolean cancel = configuration().getOnWaitTimeout() == NclueWaitTimeoutPolicy.cancel;
         return reply.thenApply(this::track)
                 .thenCompose(job -> job.terminal() ? CompletableFuture.completedFuture(job)
+                        : cancel ? poller.awaitEnd(job.id(), timeout)
+                                .exceptionallyCompose(WaitTimeoutCancellation.onTimeout(cancellation, timeout))
                         : poller.awaitEnd(job.id(), timeout))
                 .thenApply(job -> {
                     if (!job.succeeded()) {
@@ -197,19 +239,17 @@ public class NclueProducer extends DefaultAsyncProducer {
     }
 
     /**
-     * Checks the run completed, finds its actual result object and returns it in the configured format. Blocking: the
-     * caller reads the result on this thread anyway.
+     * Checks the task run or custom-attributes profile completed, finds its actual result object and returns it in the
+     * configured format. Blocking: the caller reads the result on this thread anyway.
      */
     private void getResult(Exchange exchange) throws IOException {
-        String runId = binder.id(exchange, NclueConstants.RUN_ID, configuration().getRunId());
-        TaskRun run = getEndpoint().nclueClient().taskRuns().get(runId).join();
-        if (!run.succeeded()) {
-            if (run.terminal()) {
-                throw new NclueJobFailedException(JobKind.TASK_RUNS.uriName(), runId, run.status(), run.failMessage());
-            }
-            throw new IllegalStateException(
-                    "task run " + runId + " is " + run.status() + ", not completed: its result does not exist yet");
-        }
+        NclueConfiguration config = configuration();
+        JobResourceClient<? extends ResultFileJob, ?> client = config.getResource() == NclueResource.customAttributes
+                ? getEndpoint().nclueClient().customAttributes() : getEndpoint().nclueClient().taskRuns();
+        String id = config.getResource() == NclueResource.customAttributes
+                ? binder.id(exchange, NclueConstants.PROFILE_ID, config.getProfileId())
+                : binder.id(exchange, NclueConstants.RUN_ID, config.getRunId());
+        ResultFileJob run = requireCompleted(client.kind(), id, client.get(id).join());
         ObjectStorage storage = getEndpoint().objectStorage();
         ResultObject object = storage.locate(run.resultBucket(), run.resultFilePath());
         Message message = exchange.getMessage();
@@ -217,13 +257,34 @@ public class NclueProducer extends DefaultAsyncProducer {
         message.setHeader(NclueConstants.S3_BUCKET_NAME, object.bucket());
         message.setHeader(NclueConstants.S3_KEY, object.key());
         message.setHeader(NclueConstants.RESULT_SIZE, object.size());
-        NclueConfiguration config = configuration();
-        message.setBody(switch (config.getResultFormat()) {
-            case rows -> new ResultRows(storage.open(object, 0), true, config.getResultBatchSize());
-            case lines -> new ResultRows(storage.open(object, 0), false, config.getResultBatchSize());
-            case stream -> storage.open(object, 0);
-            case file -> storage.download(object, resultDirectory()).toFile();
-        });
+        message.setBody(ResultBodies.body(config, () -> storage.open(object, 0),
+                () -> storage.download(object, resultDirectory())));
+    }
+
+    /**
+     * Checks the shopping intent completed and returns its {@code {profile_id}.tsv}, streamed from NCLUE, in the
+     * configured format (file: {@code {profile_id}.tsv} in resultDirectory). Blocking, like getResult.
+     */
+    private void download(Exchange exchange) throws IOException {
+        String id = binder.id(exchange, NclueConstants.PROFILE_ID, configuration().getProfileId());
+        NclueClient client = getEndpoint().nclueClient();
+        ShoppingIntent intent = requireCompleted(JobKind.SHOPPING_INTENTS, id, client.shoppingIntents().get(id).join());
+        Message message = exchange.getMessage();
+        NclueReplies.applyJob(message, intent);
+        message.setBody(ResultBodies.body(configuration(), () -> client.downloadShoppingIntent(id).join(),
+                () -> ResultBodies.save(client.downloadShoppingIntent(id).join(), resultDirectory().resolve(id + ".tsv"))));
+    }
+
+    /** The job if it completed; its result does not exist otherwise. */
+    private static <J extends NclueJob> J requireCompleted(JobKind kind, String id, J job) {
+        if (!job.succeeded()) {
+            if (job.terminal()) {
+                throw new NclueJobFailedException(kind.uriName(), id, job.status(), job.failMessage());
+            }
+            throw new IllegalStateException(
+                    kind.uriName() + " " + id + " is " + job.status() + ", not completed: its result does not exist yet");
+        }
+        return job;
     }
 
     private Path resultDirectory() {

@@ -26,8 +26,9 @@ import io.github.camelnclue.model.JobPage;
 import io.github.camelnclue.model.NclueJob;
 
 /**
- * Create, get, list and delete of one NCLUE resource ({@code /api/v1/features}, {@code /tasks} or {@code /task-runs});
- * the three share these semantics, so one class serves them.
+ * Create, get, list and delete of one NCLUE resource ({@code /api/v1/features}, {@code /tasks}, {@code /task-runs},
+ * {@code /profile/custom-attributes} or {@code /profile/shopping-intents}); they share these semantics, so one class
+ * serves them.
  *
  * @param <J> the job record
  * @param <C> the create request record
@@ -61,8 +62,18 @@ public final class JobResourceClient<J extends NclueJob, C> {
 
     /** Creates a job; validated first, never retried on 5xx or I/O errors (it may have been created). */
     public CompletableFuture<J> create(C request) {
+        return transport.send(createCall(request), jobType);
+    }
+
+    /** The validated create call, not sent: what {@link #create} sends, for a dry run. */
+    public ApiCall createCall(C request) {
         validator.accept(request);
-        return transport.send(new ApiCall(kind + ".create", "POST", baseUrl, path, Map.of(), request, false), jobType);
+        return new ApiCall(kind + ".create", "POST", baseUrl, path, Map.of(), request, false);
+    }
+
+    /** The delete call, not sent, for a dry run. */
+    public ApiCall deleteCall(String id) {
+        return new ApiCall(kind + ".delete", "DELETE", baseUrl, idPath(id), Map.of(), null, true);
     }
 
     public CompletableFuture<J> get(String id) {
@@ -80,8 +91,7 @@ public final class JobResourceClient<J extends NclueJob, C> {
 
     /** Deletes a job (allowed when registered, completed or failed; deleting a registered job cancels it). */
     public CompletableFuture<J> delete(String id) {
-        return transport.send(new ApiCall(kind + ".delete", "DELETE", baseUrl, idPath(id), Map.of(), null, true),
-                jobType);
+        return transport.send(deleteCall(id), jobType);
     }
 
     private String idPath(String id) {
