@@ -27,10 +27,14 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.github.camelnclue.client.ApiCallListener;
 import io.github.camelnclue.client.RequestRateLimiter;
+import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.tracking.FileJobLedger;
+import io.github.camelnclue.tracking.JdbcJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
 import io.github.camelnclue.tracking.JobTracker;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +61,16 @@ public class NclueComponent extends HealthCheckComponent {
             them consumers emitted. Default: a crash-safe file store in ledgerDirectory. Bind a JdbcJobLedger to share \
             tracking between instances.""")
     private JobLedger ledger;
+    @Metadata(label = "tracking", description = """
+            A DataSource of a PostgreSQL database: selects the shared JDBC ledger on it (tables created or migrated at \
+            start), so several instances track jobs together. Lets properties alone select the shared store, e.g. \
+            camel.beans.nclueDs = #class:org.postgresql.ds.PGSimpleDataSource and \
+            camel.component.nclue.ledger-data-source = #nclueDs. Ignored when a ledger is set.""")
+    private DataSource ledgerDataSource;
+    @Metadata(label = "tracking", defaultValue = JdbcJobLedger.DEFAULT_TABLE_PREFIX, description = """
+            The prefix of the JDBC ledger's table names (letters, digits and underscores), so applications can share \
+            one database without sharing tracking.""")
+    private String ledgerTablePrefix = JdbcJobLedger.DEFAULT_TABLE_PREFIX;
     @Metadata(label = "tracking", defaultValue = "${user.home}/.camel-nclue/ledger", description = """
             The directory of the default file ledger. One running component may use a directory at a time.""")
     private String ledgerDirectory = System.getProperty("user.home") + "/.camel-nclue/ledger";
@@ -83,7 +97,15 @@ public class NclueComponent extends HealthCheckComponent {
         NclueConfiguration config = configuration.copy();
         NclueEndpoint endpoint = new NclueEndpoint(uri, this, config);
         config.setResource(resource(remaining));
+        // Camel binds a non-numeric value of an int or duration option as 0: refuse it while its text is at hand
+        NclueConfiguration.checkNumberTexts(parameters);
         setProperties(endpoint, parameters);
+        config.validate();
+        if (statusPollDelay <= 0) {
+            throw new NclueValidationException("statusPollDelay", "must be more than 0 ms but was "
+                                                                  + statusPollDelay, "component option statusPollDelay"
+                                                                  + " must be more than 0 ms but was " + statusPollDelay);
+        }
         if (config.getOperation() != null) {
             config.getResource().requireSupported(config.getOperation());
         }
@@ -127,6 +149,28 @@ public class NclueComponent extends HealthCheckComponent {
         this.ledger = ledger;
     }
 
+    public DataSource getLedgerDataSource() {
+        return ledgerDataSource;
+    }
+
+    /**
+     * A PostgreSQL DataSource that selects the shared JDBC ledger on it; ignored when a ledger is set.
+     */
+    public void setLedgerDataSource(DataSource ledgerDataSource) {
+        this.ledgerDataSource = ledgerDataSource;
+    }
+
+    public String getLedgerTablePrefix() {
+        return ledgerTablePrefix;
+    }
+
+    /**
+     * The prefix of the JDBC ledger's table names.
+     */
+    public void setLedgerTablePrefix(String ledgerTablePrefix) {
+        this.ledgerTablePrefix = ledgerTablePrefix;
+    }
+
     public String getLedgerDirectory() {
         return ledgerDirectory;
     }
@@ -154,7 +198,7 @@ public class NclueComponent extends HealthCheckComponent {
      */
     synchronized JobTracker tracker() throws Exception {
         if (tracker == null) {
-            JobLedger jobLedger = ledger != null ? ledger : new FileJobLedger(Path.of(ledgerDirectory));
+            JobLedger jobLedger = selectedLedger();
             jobLedger.start();
             pollerScheduler = getCamelContext().getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, "NcluePoller");
@@ -162,6 +206,17 @@ public class NclueComponent extends HealthCheckComponent {
             tracker.setStatusListener(metrics);
         }
         return tracker;
+    }
+
+    /** The ledger bound, else the JDBC ledger on ledgerDataSource, else the file ledger in ledgerDirectory. */
+    private JobLedger selectedLedger() {
+        if (ledger != null) {
+            return ledger;
+        }
+        if (ledgerDataSource != null) {
+            return new JdbcJobLedger(ledgerDataSource, ledgerTablePrefix);
+        }
+        return new FileJobLedger(Path.of(ledgerDirectory));
     }
 
     /** Told of every API call attempt: the listener set here and, when a MeterRegistry is bound, the metrics. */

@@ -18,6 +18,7 @@ package io.github.camelnclue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -26,6 +27,7 @@ import io.github.camelnclue.client.DataForestClient;
 import io.github.camelnclue.client.JobResourceClient;
 import io.github.camelnclue.client.NclueClient;
 import io.github.camelnclue.exception.NclueJobFailedException;
+import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.model.CreateCustomAttributesRequest;
 import io.github.camelnclue.model.CreateFeatureRequest;
 import io.github.camelnclue.model.CreateShoppingIntentRequest;
@@ -39,6 +41,7 @@ import io.github.camelnclue.model.ShoppingIntent;
 import io.github.camelnclue.model.SubmitAiAppRequest;
 import io.github.camelnclue.storage.ObjectStorage;
 import io.github.camelnclue.storage.ResultObject;
+import io.github.camelnclue.tracking.AiAppSubmitter;
 import io.github.camelnclue.tracking.JobPoller;
 import io.github.camelnclue.tracking.JobTracker;
 import org.apache.camel.AsyncCallback;
@@ -153,11 +156,16 @@ public class NclueProducer extends DefaultAsyncProducer {
         return switch (operation) {
             case create -> create(client, binder.bind(exchange, requestType, fields), cancellation);
             case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)), cancellation);
-            case list -> client.list(binder.intValue(exchange, NclueConstants.INDEX, configuration().getIndex()),
-                    binder.intValue(exchange, NclueConstants.LIMIT, configuration().getLimit()));
+            case list -> list(exchange, client);
             case delete -> delete(client, binder.id(exchange, idHeader, idOption));
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         };
+    }
+
+    private CompletableFuture<?> list(Exchange exchange, JobResourceClient<?, ?> client) {
+        int index = binder.intValue(exchange, NclueConstants.INDEX, "index", configuration().getIndex());
+        int limit = binder.intValue(exchange, NclueConstants.LIMIT, "limit", configuration().getLimit());
+        return client.list(index, limit);
     }
 
     /** Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. */
@@ -189,18 +197,37 @@ public class NclueProducer extends DefaultAsyncProducer {
         WaitTimeoutCancellation cancellation = WaitTimeoutCancellation.kill(client);
         boolean dryRun = configuration().isDryRun();
         return switch (operation) {
-            case submit -> {
-                SubmitAiAppRequest request = binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP);
-                // AI apps have no unique name to adopt by: a dry run never adopts
-                yield dryRun ? CompletableFuture.completedFuture(client.preview(client.submitCall(request), null))
-                        : waitIfAsked(client.submit(request).thenApply(this::track), cancellation);
-            }
+            case submit -> dryRun ? previewSubmit(exchange, client) : waitIfAsked(submit(exchange, client), cancellation);
             case get -> waitIfAsked(client.getDetail(id), cancellation);
             case list -> client.list(accountId(exchange));
             case kill -> dryRun ? CompletableFuture.completedFuture(client.preview(client.killCall(id), null))
                     : client.kill(id);
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         };
+    }
+
+    /**
+     * A dry run of submit: the app that a submit under this idempotency key already made would be adopted.
+     */
+    private CompletableFuture<?> previewSubmit(Exchange exchange, DataForestClient client) throws Exception {
+        SubmitAiAppRequest request = binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP);
+        String key = binder.id(exchange, NclueConstants.IDEMPOTENCY_KEY, exchange.getExchangeId());
+        String adopted = getEndpoint().tracker().adoptableId(getEndpoint().scope(), JobKind.AI_APPS,
+                AiAppSubmitter.KEY_PREFIX + key).orElse(null);
+        return CompletableFuture.completedFuture(client.preview(client.submitCall(request), adopted));
+    }
+
+    /**
+     * Submits through the ledger under the exchange's idempotency key, so a redelivered exchange adopts its app and an
+     * unknown outcome is resolved by listing the apps instead of submitting blindly again.
+     */
+    private CompletableFuture<NclueJob> submit(Exchange exchange, DataForestClient client) throws Exception {
+        SubmitAiAppRequest request = binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP);
+        String key = binder.id(exchange, NclueConstants.IDEMPOTENCY_KEY, exchange.getExchangeId());
+        AiAppSubmitter submitter = new AiAppSubmitter(getEndpoint().tracker().ledger(),
+                getEndpoint().getComponent().objectMapper(), client, getEndpoint().retryPolicy());
+        return submitter.submit(getEndpoint().scope(), key, request, accountId(exchange))
+                .thenApply(this::track);
     }
 
     /**
@@ -297,7 +324,20 @@ public class NclueProducer extends DefaultAsyncProducer {
     }
 
     private NclueOperations determineOperation(Exchange exchange) {
-        NclueOperations operation = exchange.getMessage().getHeader(NclueConstants.OPERATION, NclueOperations.class);
+        Object header = exchange.getMessage().getHeader(NclueConstants.OPERATION);
+        NclueOperations operation = null;
+        if (header instanceof NclueOperations given) {
+            operation = given;
+        } else if (header != null) {
+            try {
+                operation = NclueOperations.valueOf(header.toString().strip());
+            } catch (IllegalArgumentException e) {
+                throw new NclueValidationException("operation", "must be one of "
+                                                                + Arrays.toString(NclueOperations.values())
+                                                                + " (from header " + NclueConstants.OPERATION
+                                                                + ") but was '" + header + "'");
+            }
+        }
         if (operation == null) {
             operation = configuration().getOperation();
         }

@@ -25,8 +25,8 @@ import java.util.stream.IntStream;
 
 import io.github.camelnclue.ApiServer.Reply;
 import io.github.camelnclue.exception.NclueJobFailedException;
-import io.github.camelnclue.model.Task;
 import io.github.camelnclue.exception.NclueWaitTimeoutException;
+import io.github.camelnclue.model.Task;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;

@@ -15,8 +15,6 @@
  */
 package io.github.camelnclue.client;
 
-import io.github.camelnclue.exception.NclueApiException;
-import io.github.camelnclue.exception.NclueIoException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -35,6 +33,8 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelnclue.exception.NclueApiException;
+import io.github.camelnclue.exception.NclueIoException;
 import io.github.camelnclue.model.DryRunRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

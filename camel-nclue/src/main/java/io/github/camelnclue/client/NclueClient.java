@@ -16,6 +16,7 @@
 package io.github.camelnclue.client;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -54,16 +55,27 @@ public final class NclueClient {
      * @param baseUrl   scheme, host and port, e.g. {@value #DEFAULT_ENDPOINT}
      */
     public NclueClient(ApiTransport transport, String baseUrl) {
+        this(transport, baseUrl, new RetryPolicy(0, Duration.ZERO, Duration.ZERO));
+    }
+
+    /**
+     * @param transport   a transport with the shared NCLUE rate limiter of its access key
+     * @param baseUrl     scheme, host and port, e.g. {@value #DEFAULT_ENDPOINT}
+     * @param retryPolicy how often and when a create that may have reached NCLUE is sent again (the transport's)
+     */
+    public NclueClient(ApiTransport transport, String baseUrl, RetryPolicy retryPolicy) {
         this.features = new JobResourceClient<>(transport, baseUrl, JobKind.FEATURES, "features", "feature_id",
-                Feature.class, RequestValidator::validate);
+                Feature.class, RequestValidator::validate, retryPolicy);
         this.tasks = new JobResourceClient<>(transport, baseUrl, JobKind.TASKS, "tasks", "task_id", Task.class,
-                RequestValidator::validate);
+                RequestValidator::validate, retryPolicy);
         this.taskRuns = new JobResourceClient<>(transport, baseUrl, JobKind.TASK_RUNS, "task-runs", "run_id",
-                TaskRun.class, RequestValidator::validate);
+                TaskRun.class, RequestValidator::validate, retryPolicy);
         this.customAttributes = new JobResourceClient<>(transport, baseUrl, JobKind.CUSTOM_ATTRIBUTES,
-                "profile/custom-attributes", "profile_id", CustomAttributes.class, RequestValidator::validate);
+                "profile/custom-attributes", "profile_id", CustomAttributes.class, RequestValidator::validate,
+                retryPolicy);
         this.shoppingIntents = new JobResourceClient<>(transport, baseUrl, JobKind.SHOPPING_INTENTS,
-                "profile/shopping-intents", "profile_id", ShoppingIntent.class, RequestValidator::validate);
+                "profile/shopping-intents", "profile_id", ShoppingIntent.class, RequestValidator::validate,
+                retryPolicy);
         this.transport = transport;
         this.baseUrl = baseUrl;
     }

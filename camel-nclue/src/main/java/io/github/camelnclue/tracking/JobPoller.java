@@ -15,8 +15,6 @@
  */
 package io.github.camelnclue.tracking;
 
-import io.github.camelnclue.exception.NclueApiException;
-import io.github.camelnclue.exception.NclueWaitTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,6 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelnclue.exception.NclueApiException;
+import io.github.camelnclue.exception.NclueWaitTimeoutException;
 import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.model.NclueJob;
 import org.slf4j.Logger;
