@@ -80,6 +80,10 @@ public final class RequestValidator {
             validate(task);
         } else if (request instanceof CreateTaskRunRequest run) {
             validate(run);
+        } else if (request instanceof CreateCustomAttributesRequest customAttributes) {
+            validate(customAttributes);
+        } else if (request instanceof CreateShoppingIntentRequest shoppingIntent) {
+            validate(shoppingIntent);
         } else if (request instanceof SubmitAiAppRequest submit) {
             validate(submit);
         } else if (request == null) {
