@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +44,16 @@ import org.slf4j.LoggerFactory;
  * <p>
  * System properties starting with {@code nclue.} or {@code camel.} override {@code routes/application.properties};
  * {@code nclue.ledger.jdbc-url} (+ {@code .user}, {@code .password}) selects the PostgreSQL ledger.
+ * <p>
+ * {@code --dry-run} (or {@code nclue.dry-run=true}) runs the chain's starting routes with every nclue endpoint in dry
+ * run, prints what they would create or adopt, and exits 0: see {@link DryRunReport}.
  */
 public final class NclueRunner {
 
     /** The exchange property the chain's last step sets: completed or failed. */
     static final String CHAIN_PROPERTY = "nclueChain";
+    /** The setting (and, as {@code --dry-run}, the argument) that runs the chain as a dry run. */
+    static final String DRY_RUN = "nclue.dry-run";
 
     private static final Logger LOG = LoggerFactory.getLogger(NclueRunner.class);
 
@@ -59,15 +65,19 @@ public final class NclueRunner {
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith("nclue.") || name.startsWith("camel."))
                 .forEach(name -> settings.put(name, System.getProperty(name)));
+        if (List.of(args).contains("--dry-run")) {
+            settings.put(DRY_RUN, "true");
+        }
         String outcome = run(Path.of(System.getProperty("nclue.routes-dir", "routes")), settings);
-        System.exit(outcome == null ? 2 : outcome.startsWith("completed") ? 0 : 1);
+        System.exit(outcome == null ? 2 : outcome.startsWith("completed") || outcome.startsWith("dry run") ? 0 : 1);
     }
 
     /**
      * Runs the chain until an exchange carries its outcome.
      *
      * @param  settings properties overriding {@code application.properties} ({@code camel.*}, {@code nclue.*})
-     * @return          the outcome ({@code completed ...} or {@code failed ...}), or null if it did not end in time
+     * @return          the outcome ({@code completed ...}, {@code failed ...}, or {@code dry run ...} with what would be
+     *                  sent), or null if it did not end in time
      */
     public static String run(Path routesDir, Map<String, String> settings) throws Exception {
         if (!Files.isDirectory(routesDir)) {
@@ -101,10 +111,22 @@ public final class NclueRunner {
             main.bind("nclueLedger", new JdbcJobLedger(dataSource));
         }
         CompletableFuture<String> outcome = new CompletableFuture<>();
-        // camel-main installs every EventNotifier bean it finds in the registry
-        main.bind("nclueChainOutcome", new ChainOutcome(outcome));
+        boolean dryRun = Boolean.parseBoolean(settings.get(DRY_RUN));
+        DryRunReport dryRunReport = dryRun ? new DryRunReport(outcome) : null;
+        if (dryRun) {
+            LOG.info("Dry run: nothing is sent to NCLUE or written to Object Storage; no consumer route is started");
+            main.addOverrideProperty("camel.component.nclue.dry-run", "true");
+            main.addOverrideProperty("camel.main.auto-startup", "false");
+            main.bind("nclueDryRun", dryRunReport);
+        } else {
+            // camel-main installs every EventNotifier bean it finds in the registry
+            main.bind("nclueChainOutcome", new ChainOutcome(outcome));
+        }
         try {
             main.start();
+            if (dryRunReport != null) {
+                dryRunReport.startChain(main.getCamelContext());
+            }
             String result = outcome.get(Long.parseLong(settings.getOrDefault("nclue.runner.timeout-seconds", "600")),
                     TimeUnit.SECONDS);
             LOG.info("The chain {}", result);
