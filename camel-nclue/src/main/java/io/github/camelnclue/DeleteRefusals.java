@@ -37,7 +37,8 @@ final class DeleteRefusals {
                 api.getApiCode(), api.getApiMessage(),
                 "task " + id + " is in use: NCLUE does not delete a task while a shopping intent or task run that uses"
                                                        + " it is registered, pending or in_progress, nor while the task itself is pending or"
-                                                       + " in_progress; delete that shopping intent or task run, or wait until it ends",
+                                                       + " in_progress; delete that shopping intent or task run, or wait until it ends."
+                                                       + " NCLUE said: " + api.getMessage(),
                 api.getTraceId());
         explained.initCause(api);
         return explained;
