@@ -23,7 +23,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(72);
         props.add("accessKey");
         props.add("accountId");
         props.add("aiAppId");
@@ -45,6 +45,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("keywordSet");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("maxMessagesPerPoll");
         props.add("maxRetries");
         props.add("name");
         props.add("namePrefix");
@@ -80,6 +81,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sendEmptyMessageWhenIdle");
         props.add("sourceBucket");
         props.add("sourceFilePath");
+        props.add("startFrom");
         props.add("startScheduler");
         props.add("statuses");
         props.add("taskId");

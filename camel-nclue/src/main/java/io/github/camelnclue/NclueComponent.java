@@ -53,6 +53,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 public class NclueComponent extends HealthCheckComponent {
 
     private static final String METER_REGISTRY_CLASS = "io.micrometer.core.instrument.MeterRegistry";
+    private static final Duration RETENTION_PERIOD = Duration.ofHours(1);
 
     @Metadata(description = "The configuration every endpoint starts from")
     private NclueConfiguration configuration = new NclueConfiguration();
@@ -78,6 +79,11 @@ public class NclueComponent extends HealthCheckComponent {
             The pause between two sweeps of the status poller (one per account and resource). A sweep reads list \
             pages at the NCLUE rate limit, so with many jobs in flight sweeps take longer than this pause.""")
     private long statusPollDelay = 1000;
+    @Metadata(label = "tracking", defaultValue = "30d", javaType = "java.time.Duration", description = """
+            Retention of the ledger: a job that ended longer ago than this, and whose changes every known consumer \
+            emitted, is forgotten (checked at start and every hour). Its name can then be created again. 0 keeps \
+            every job.""")
+    private long ledgerRetention = 30L * 24 * 60 * 60 * 1000;
 
     private final ObjectMapper objectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -193,6 +199,18 @@ public class NclueComponent extends HealthCheckComponent {
         this.statusPollDelay = statusPollDelay;
     }
 
+    public long getLedgerRetention() {
+        return ledgerRetention;
+    }
+
+    /**
+     * Retention of the ledger: a job that ended longer ago than this (default 30 days), and whose changes every known
+     * consumer emitted, is forgotten; 0 keeps every job.
+     */
+    public void setLedgerRetention(long ledgerRetention) {
+        this.ledgerRetention = ledgerRetention;
+    }
+
     /**
      * The ledger and pollers, started on first use: only creates, waits and consumers need them.
      */
@@ -204,6 +222,7 @@ public class NclueComponent extends HealthCheckComponent {
                     .newSingleThreadScheduledExecutor(this, "NcluePoller");
             tracker = new JobTracker(jobLedger, pollerScheduler, objectMapper, statusPollDelay);
             tracker.setStatusListener(metrics);
+            tracker.retain(Duration.ofMillis(ledgerRetention), RETENTION_PERIOD);
         }
         return tracker;
     }

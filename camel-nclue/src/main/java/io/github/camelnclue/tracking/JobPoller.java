@@ -66,6 +66,8 @@ public final class JobPoller {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger stragglerCursor = new AtomicInteger();
     private volatile int lastSweepRequests;
+    /** A watchAll sweep read every list page once: every job of the account was recorded since this poller started. */
+    private volatile boolean listedAll;
     private volatile Throwable lastError;
     private boolean scheduled;
     private boolean stopped;
@@ -201,10 +203,8 @@ public final class JobPoller {
     public CompletableFuture<Void> sweep() {
         boolean watchAll = holders.containsValue(Boolean.TRUE);
         Set<String> inFlight = new HashSet<>();
-        for (TrackedJob job : ledger.jobs(scope, kind)) {
-            if (!job.isIntent() && !job.terminal()) {
-                inFlight.add(job.id());
-            }
+        for (TrackedJob job : ledger.inFlight(scope, kind)) {
+            inFlight.add(job.id());
         }
         inFlight.addAll(waiters.keySet());
         if (inFlight.isEmpty() && !watchAll) {
@@ -212,8 +212,8 @@ public final class JobPoller {
         }
         long before = requests.get();
         LOG.debug("Sweeping {} {} in flight{}", inFlight.size(), kind, watchAll ? " and every listed job" : "");
-        int pageBudget = watchAll ? Integer.MAX_VALUE : (inFlight.size() + PAGE_SIZE - 1) / PAGE_SIZE + 1;
-        return scan(0, inFlight, pageBudget, watchAll, new boolean[1])
+        int pageBudget = (inFlight.size() + PAGE_SIZE - 1) / PAGE_SIZE + 1;
+        return scan(0, inFlight, pageBudget, watchAll, new boolean[2])
                 .thenCompose(listable -> readStragglers(inFlight, listable))
                 .whenComplete((ignored, failure) -> {
                     lastSweepRequests = (int) (requests.get() - before);
@@ -221,10 +221,20 @@ public final class JobPoller {
                 });
     }
 
+    /**
+     * Reads list pages from {@code index}. Without watchAll it stops once every job in flight was seen or the budget
+     * is spent. With watchAll the first sweep reads every page; later ones read on until they meet a job the ledger
+     * knows is terminal and every job in flight was seen (or the budget is spent): the jobs listed below it (older,
+     * newest first) were recorded by an earlier sweep, so a sweep costs the new jobs and those in flight, not the
+     * account's history.
+     *
+     * @param flags [0]: a status changed, [1]: a job the ledger knew was terminal was met
+     */
     private CompletableFuture<Boolean> scan(
-            int index, Set<String> remaining, int pagesLeft, boolean watchAll, boolean[] changed) {
-        if (pagesLeft == 0 || remaining.isEmpty() && !watchAll) {
-            notifyIfChanged(changed[0]);
+            int index, Set<String> remaining, int pagesLeft, boolean watchAll, boolean[] flags) {
+        boolean wanted = !remaining.isEmpty() && pagesLeft > 0 || watchAll && !flags[1];
+        if (!wanted) {
+            notifyIfChanged(flags[0]);
             return CompletableFuture.completedFuture(true);
         }
         CompletableFuture<JobSource.Page> page = source.list(index, PAGE_SIZE);
@@ -235,18 +245,26 @@ public final class JobPoller {
         return page.thenCompose(p -> {
             for (NclueJob job : p.items()) {
                 boolean tracked = remaining.remove(job.id());
-                if (!tracked && watchAll && ledger.findById(scope, kind, job.id()).isEmpty()) {
-                    ledger.recordJob(scope, kind, job.name(), job.id(), null);
+                if (!tracked && watchAll) {
+                    Optional<TrackedJob> known = ledger.findById(scope, kind, job.id());
+                    if (known.isEmpty()) {
+                        ledger.recordJob(scope, kind, job.name(), job.id(), null);
+                    } else if (known.get().terminal() && listedAll) {
+                        flags[1] = true;
+                    }
                     tracked = true;
                 }
-                if (tracked || watchAll) {
-                    changed[0] |= observe(job);
+                if (tracked) {
+                    flags[0] |= observe(job);
                 }
             }
             boolean more = index + p.items().size() < p.total() && !p.items().isEmpty();
-            return more
-                    ? scan(index + p.items().size(), remaining, pagesLeft - 1, watchAll, changed)
-                    : scan(index, remaining, 0, watchAll, changed);
+            if (!more) {
+                listedAll |= watchAll;
+                notifyIfChanged(flags[0]);
+                return CompletableFuture.completedFuture(true);
+            }
+            return scan(index + p.items().size(), remaining, pagesLeft - 1, watchAll, flags);
         });
     }
 

@@ -15,12 +15,16 @@
  */
 package io.github.camelnclue.tracking;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,6 +58,7 @@ public final class JobTracker implements AutoCloseable {
     private final long sweepDelayMillis;
     private final Map<PollerKey, JobPoller> pollers = new ConcurrentHashMap<>();
     private volatile JobStatusListener statusListener = JobStatusListener.NONE;
+    private ScheduledFuture<?> retention;
 
     public JobTracker(JobLedger ledger, ScheduledExecutorService scheduler, ObjectMapper mapper, long sweepDelayMillis) {
         this.ledger = ledger;
@@ -178,8 +183,40 @@ public final class JobTracker implements AutoCloseable {
         }
     }
 
+    /**
+     * Retention: prunes the ledger now and every {@code period} after, forgetting the jobs that ended more than
+     * {@code keep} ago and that every consumer emitted (see {@link JobLedger#prune}). A zero or negative {@code keep}
+     * keeps every job.
+     */
+    public synchronized void retain(Duration keep, Duration period) {
+        if (retention != null || keep.isZero() || keep.isNegative()) {
+            return;
+        }
+        retention = scheduler.scheduleWithFixedDelay(() -> prune(keep), 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Prunes what ended more than {@code keep} ago; a failure is logged, and the next period tries again. */
+    int prune(Duration keep) {
+        try {
+            int pruned = ledger.prune(Instant.now().minus(keep));
+            if (pruned > 0) {
+                LOG.info("Pruned {} jobs that ended more than {} ago from {}", pruned, keep, ledger);
+            }
+            return pruned;
+        } catch (RuntimeException e) {
+            LOG.warn("Pruning {} failed: {}", ledger, e.getMessage());
+            return 0;
+        }
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (retention != null) {
+                retention.cancel(false);
+                retention = null;
+            }
+        }
         pollers.values().forEach(JobPoller::stop);
         pollers.clear();
     }
