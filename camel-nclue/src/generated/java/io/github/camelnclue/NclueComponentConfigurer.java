@@ -47,6 +47,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "dataforestendpoint":
         case "dataForestEndpoint": getOrCreateConfiguration(target).setDataForestEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "dryrun":
+        case "dryRun": getOrCreateConfiguration(target).setDryRun(property(camelContext, boolean.class, value)); return true;
         case "featureid":
         case "featureId": getOrCreateConfiguration(target).setFeatureId(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -54,6 +56,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "index": getOrCreateConfiguration(target).setIndex(property(camelContext, int.class, value)); return true;
+        case "keywordset":
+        case "keywordSet": getOrCreateConfiguration(target).setKeywordSet(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "ledger": target.setLedger(property(camelContext, io.github.camelnclue.tracking.JobLedger.class, value)); return true;
@@ -87,7 +91,11 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectStorageSecretKey": getOrCreateConfiguration(target).setObjectStorageSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "onduplicatename":
         case "onDuplicateName": getOrCreateConfiguration(target).setOnDuplicateName(property(camelContext, io.github.camelnclue.NclueDuplicateNamePolicy.class, value)); return true;
+        case "onwaittimeout":
+        case "onWaitTimeout": getOrCreateConfiguration(target).setOnWaitTimeout(property(camelContext, io.github.camelnclue.NclueWaitTimeoutPolicy.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelnclue.NclueOperations.class, value)); return true;
+        case "profileid":
+        case "profileId": getOrCreateConfiguration(target).setProfileId(property(camelContext, java.lang.String.class, value)); return true;
         case "queuename":
         case "queueName": getOrCreateConfiguration(target).setQueueName(property(camelContext, java.lang.String.class, value)); return true;
         case "redeliverydelay":
@@ -177,6 +185,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return long.class;
         case "dataforestendpoint":
         case "dataForestEndpoint": return java.lang.String.class;
+        case "dryrun":
+        case "dryRun": return boolean.class;
         case "featureid":
         case "featureId": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -184,6 +194,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "index": return int.class;
+        case "keywordset":
+        case "keywordSet": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "ledger": return io.github.camelnclue.tracking.JobLedger.class;
@@ -217,7 +229,11 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectStorageSecretKey": return java.lang.String.class;
         case "onduplicatename":
         case "onDuplicateName": return io.github.camelnclue.NclueDuplicateNamePolicy.class;
+        case "onwaittimeout":
+        case "onWaitTimeout": return io.github.camelnclue.NclueWaitTimeoutPolicy.class;
         case "operation": return io.github.camelnclue.NclueOperations.class;
+        case "profileid":
+        case "profileId": return java.lang.String.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
         case "redeliverydelay":
@@ -303,6 +319,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "dataforestendpoint":
         case "dataForestEndpoint": return getOrCreateConfiguration(target).getDataForestEndpoint();
+        case "dryrun":
+        case "dryRun": return getOrCreateConfiguration(target).isDryRun();
         case "featureid":
         case "featureId": return getOrCreateConfiguration(target).getFeatureId();
         case "healthcheckconsumerenabled":
@@ -310,6 +328,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "index": return getOrCreateConfiguration(target).getIndex();
+        case "keywordset":
+        case "keywordSet": return getOrCreateConfiguration(target).getKeywordSet();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "ledger": return target.getLedger();
@@ -343,7 +363,11 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectStorageSecretKey": return getOrCreateConfiguration(target).getObjectStorageSecretKey();
         case "onduplicatename":
         case "onDuplicateName": return getOrCreateConfiguration(target).getOnDuplicateName();
+        case "onwaittimeout":
+        case "onWaitTimeout": return getOrCreateConfiguration(target).getOnWaitTimeout();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "profileid":
+        case "profileId": return getOrCreateConfiguration(target).getProfileId();
         case "queuename":
         case "queueName": return getOrCreateConfiguration(target).getQueueName();
         case "redeliverydelay":

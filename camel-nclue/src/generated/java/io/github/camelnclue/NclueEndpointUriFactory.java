@@ -23,7 +23,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(75);
         props.add("accessKey");
         props.add("accountId");
         props.add("aiAppId");
@@ -35,12 +35,14 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("connectTimeout");
         props.add("dataForestEndpoint");
         props.add("delay");
+        props.add("dryRun");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("featureId");
         props.add("greedy");
         props.add("index");
         props.add("initialDelay");
+        props.add("keywordSet");
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxMessagesPerPoll");
@@ -53,8 +55,10 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("objectStorageEndpoint");
         props.add("objectStorageSecretKey");
         props.add("onDuplicateName");
+        props.add("onWaitTimeout");
         props.add("operation");
         props.add("pollStrategy");
+        props.add("profileId");
         props.add("queueName");
         props.add("redeliveryDelay");
         props.add("region");

@@ -77,7 +77,7 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (configuration.getResource().jobKind() == null) {
             throw new IllegalArgumentException(
                     "resource " + configuration.getResource() + " has no status to watch; consume features, tasks, "
-                                               + "taskRuns or aiApps");
+                                               + "taskRuns, aiApps, customAttributes or shoppingIntents");
         }
         NclueConsumer consumer = new NclueConsumer(this, processor);
         configureConsumer(consumer);
@@ -147,6 +147,8 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
             case tasks -> JobSources.of(nclueClient.tasks());
             case taskRuns -> JobSources.of(nclueClient.taskRuns());
             case aiApps -> JobSources.of(dataForestClient, configuration.getAccountId());
+            case customAttributes -> JobSources.of(nclueClient.customAttributes());
+            case shoppingIntents -> JobSources.of(nclueClient.shoppingIntents());
             case aiWorkspaces -> throw new IllegalArgumentException("AI workspaces are not jobs");
         };
     }

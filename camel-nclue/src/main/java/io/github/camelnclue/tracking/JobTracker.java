@@ -154,6 +154,15 @@ public final class JobTracker implements AutoCloseable {
         });
     }
 
+    /**
+     * The job a create of {@code name} would adopt without sending anything, read from the ledger only (a dry run): a
+     * job this component created or adopted under that name. Empty when the create would be sent (an intent without an
+     * id would first look the name up in the list pages, which a dry run does not do).
+     */
+    public Optional<String> adoptableId(String scope, JobKind kind, String name) {
+        return ledger.findByName(scope, kind, name).filter(job -> !job.isIntent()).map(TrackedJob::id);
+    }
+
     private static <J> CompletableFuture<J> send(Supplier<CompletableFuture<J>> post) {
         try {
             return post.get();
