@@ -76,9 +76,17 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "onduplicatename":
         case "onDuplicateName": getOrCreateConfiguration(target).setOnDuplicateName(property(camelContext, io.github.camelnclue.NclueDuplicateNamePolicy.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelnclue.NclueOperations.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "queuename":
         case "queueName": getOrCreateConfiguration(target).setQueueName(property(camelContext, java.lang.String.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestqueuesize":
+        case "requestQueueSize": getOrCreateConfiguration(target).setRequestQueueSize(property(camelContext, int.class, value)); return true;
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": getOrCreateConfiguration(target).setRequestQueueTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestspersecond":
@@ -107,6 +115,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": getOrCreateConfiguration(target).setSourceBucket(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcefilepath":
         case "sourceFilePath": getOrCreateConfiguration(target).setSourceFilePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statuspolldelay":
         case "statusPollDelay": target.setStatusPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "statuses": getOrCreateConfiguration(target).setStatuses(property(camelContext, java.lang.String.class, value)); return true;
@@ -188,9 +198,17 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "onduplicatename":
         case "onDuplicateName": return io.github.camelnclue.NclueDuplicateNamePolicy.class;
         case "operation": return io.github.camelnclue.NclueOperations.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
         case "region": return java.lang.String.class;
+        case "requestqueuesize":
+        case "requestQueueSize": return int.class;
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requestspersecond":
@@ -219,6 +237,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": return java.lang.String.class;
         case "sourcefilepath":
         case "sourceFilePath": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statuspolldelay":
         case "statusPollDelay": return long.class;
         case "statuses": return java.lang.String.class;
@@ -296,9 +316,17 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "onduplicatename":
         case "onDuplicateName": return getOrCreateConfiguration(target).getOnDuplicateName();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "queuename":
         case "queueName": return getOrCreateConfiguration(target).getQueueName();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "requestqueuesize":
+        case "requestQueueSize": return getOrCreateConfiguration(target).getRequestQueueSize();
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": return getOrCreateConfiguration(target).getRequestQueueTimeout();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requestspersecond":
@@ -327,6 +355,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": return getOrCreateConfiguration(target).getSourceBucket();
         case "sourcefilepath":
         case "sourceFilePath": return getOrCreateConfiguration(target).getSourceFilePath();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "statuspolldelay":
         case "statusPollDelay": return target.getStatusPollDelay();
         case "statuses": return getOrCreateConfiguration(target).getStatuses();

@@ -75,11 +75,19 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelnclue.NclueOperations.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "queuename":
         case "queueName": target.getConfiguration().setQueueName(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requestqueuesize":
+        case "requestQueueSize": target.getConfiguration().setRequestQueueSize(property(camelContext, int.class, value)); return true;
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": target.getConfiguration().setRequestQueueTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestspersecond":
@@ -117,6 +125,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceBucket": target.getConfiguration().setSourceBucket(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcefilepath":
         case "sourceFilePath": target.getConfiguration().setSourceFilePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statuses": target.getConfiguration().setStatuses(property(camelContext, java.lang.String.class, value)); return true;
@@ -203,11 +213,19 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "operation": return io.github.camelnclue.NclueOperations.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "requestqueuesize":
+        case "requestQueueSize": return int.class;
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requestspersecond":
@@ -245,6 +263,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceBucket": return java.lang.String.class;
         case "sourcefilepath":
         case "sourceFilePath": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "statuses": return java.lang.String.class;
@@ -332,11 +352,19 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "operation": return target.getConfiguration().getOperation();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
         case "queuename":
         case "queueName": return target.getConfiguration().getQueueName();
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "requestqueuesize":
+        case "requestQueueSize": return target.getConfiguration().getRequestQueueSize();
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": return target.getConfiguration().getRequestQueueTimeout();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "requestspersecond":
@@ -374,6 +402,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceBucket": return target.getConfiguration().getSourceBucket();
         case "sourcefilepath":
         case "sourceFilePath": return target.getConfiguration().getSourceFilePath();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "statuses": return target.getConfiguration().getStatuses();

@@ -23,7 +23,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(71);
         props.add("accessKey");
         props.add("accountId");
         props.add("aiAppId");
@@ -53,9 +53,13 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("onDuplicateName");
         props.add("operation");
         props.add("pollStrategy");
+        props.add("proxyHost");
+        props.add("proxyPort");
         props.add("queueName");
         props.add("region");
         props.add("repeatCount");
+        props.add("requestQueueSize");
+        props.add("requestQueueTimeout");
         props.add("requestTimeout");
         props.add("requestsPerSecond");
         props.add("resource");
@@ -76,6 +80,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sendEmptyMessageWhenIdle");
         props.add("sourceBucket");
         props.add("sourceFilePath");
+        props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("statuses");
         props.add("taskId");

@@ -136,21 +136,34 @@ public class NclueProducer extends DefaultAsyncProducer {
             RequestField[] fields, String idHeader, String idOption) throws Exception {
         return switch (operation) {
             case create -> create(client, binder.bind(exchange, requestType, fields));
-            case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)));
+            case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)), false);
             case list -> client.list(binder.intValue(exchange, NclueConstants.INDEX, configuration().getIndex()),
                     binder.intValue(exchange, NclueConstants.LIMIT, configuration().getLimit()));
-            case delete -> client.delete(binder.id(exchange, idHeader, idOption));
+            case delete -> delete(client, binder.id(exchange, idHeader, idOption));
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         };
     }
 
-    /** Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. */
+    /**
+     * Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. The request is
+     * validated first: an invalid one writes nothing to the ledger and sends nothing.
+     */
     private <J extends NclueJob, C extends CreateRequest> CompletableFuture<NclueJob> create(
-            JobResourceClient<J, C> client, C request) throws Exception {
+            JobResourceClient<J, C> client, C request) {
+        client.validate(request);
         JobTracker tracker = getEndpoint().tracker();
         boolean adoptForeign = configuration().getOnDuplicateName() == NclueDuplicateNamePolicy.adopt;
         return waitIfAsked(tracker.create(getEndpoint().scope(), client.kind(), request.name(),
-                getEndpoint().jobSource(), () -> client.create(request), adoptForeign));
+                getEndpoint().jobSource(), () -> client.create(request), adoptForeign), true);
+    }
+
+    /** Deletes the job and records it {@code deleted}: its name is free for the next create. */
+    private <J extends NclueJob, C extends CreateRequest> CompletableFuture<J> delete(
+            JobResourceClient<J, C> client, String id) {
+        return client.delete(id).thenApply(reply -> {
+            getEndpoint().tracker().deleted(getEndpoint().scope(), client.kind(), id);
+            return reply;
+        });
     }
 
     private CompletableFuture<?> aiAppOperation(NclueOperations operation, Exchange exchange) throws Exception {
@@ -158,8 +171,8 @@ public class NclueProducer extends DefaultAsyncProducer {
         String id = binder.id(exchange, NclueConstants.AI_APP_ID, configuration().getAiAppId());
         return switch (operation) {
             case submit -> waitIfAsked(client.submit(binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP))
-                    .thenApply(this::track));
-            case get -> waitIfAsked(client.getDetail(id));
+                    .thenApply(this::track), true);
+            case get -> waitIfAsked(client.getDetail(id), false);
             case list -> client.list(accountId(exchange));
             case kill -> client.kill(id);
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
@@ -169,14 +182,16 @@ public class NclueProducer extends DefaultAsyncProducer {
     /**
      * With waitForCompletion, the reply is the job's final record: the exchange is parked on the shared poller until
      * the job ends, and a failed job fails the exchange.
+     *
+     * @param tracked the job is in the ledger already (created or submitted); a job only read is recorded first
      */
-    private CompletableFuture<NclueJob> waitIfAsked(CompletableFuture<? extends NclueJob> reply) throws Exception {
+    private CompletableFuture<NclueJob> waitIfAsked(CompletableFuture<? extends NclueJob> reply, boolean tracked) {
         if (!configuration().isWaitForCompletion()) {
             return reply.thenApply(NclueJob.class::cast);
         }
         JobPoller poller = getEndpoint().poller();
         Duration timeout = Duration.ofMillis(configuration().getWaitTimeout());
-        return reply.thenApply(this::track)
+        return reply.thenApply(job -> tracked ? (NclueJob) job : track(job))
                 .thenCompose(job -> job.terminal() ? CompletableFuture.completedFuture(job)
                         : poller.awaitEnd(job.id(), timeout))
                 .thenApply(job -> {
@@ -188,12 +203,9 @@ public class NclueProducer extends DefaultAsyncProducer {
                 });
     }
 
+    /** Records a job read or submitted (not created through the tracker) so its waits and consumers see it. */
     private NclueJob track(NclueJob job) {
-        try {
-            return getEndpoint().tracker().track(getEndpoint().scope(), NclueReplies.kindOf(job), job);
-        } catch (Exception e) {
-            throw new IllegalStateException("the job ledger failed: " + e.getMessage(), e);
-        }
+        return getEndpoint().tracker().track(getEndpoint().scope(), NclueReplies.kindOf(job), job);
     }
 
     /**

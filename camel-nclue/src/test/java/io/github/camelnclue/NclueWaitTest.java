@@ -15,9 +15,10 @@
  */
 package io.github.camelnclue;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import java.util.stream.IntStream;
 
 import io.github.camelnclue.ApiServer.Reply;
 import io.github.camelnclue.exception.NclueJobFailedException;
+import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.model.Task;
 import io.github.camelnclue.exception.NclueWaitTimeoutException;
 import org.apache.camel.AsyncProducer;
@@ -32,6 +34,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +55,7 @@ class NclueWaitTest extends NclueTestSupport {
         producer.start();
         // warm up: the HTTP client and the poller exist before the baseline
         template.requestBodyAndHeader("nclue:tasks?operation=get", null, NclueConstants.TASK_ID, "t0");
-        int baseline = ManagementFactory.getThreadMXBean().getThreadCount();
+        Set<Long> baseline = threadsBesidesTheStub();
 
         CountDownLatch done = new CountDownLatch(WAITS);
         List<Exchange> exchanges = IntStream.range(0, WAITS).mapToObj(i -> {
@@ -62,11 +65,14 @@ class NclueWaitTest extends NclueTestSupport {
             return exchange;
         }).toList();
         awaitWaits(WAITS);
-        int parked = ManagementFactory.getThreadMXBean().getThreadCount();
+        Set<Long> added = threadsBesidesTheStub();
+        added.removeAll(baseline);
         pages("completed");
 
         assertTrue(done.await(60, TimeUnit.SECONDS), "every wait ended");
-        assertTrue(parked - baseline <= 4, WAITS + " waits added " + (parked - baseline) + " threads");
+        assertTrue(added.size() <= 4, WAITS + " waits added " + added.size() + " threads");
+        assertTrue(NclueRuntimeTest.componentThreads().size() <= 4, "component threads: "
+                                                                     + NclueRuntimeTest.componentThreads());
         for (Exchange exchange : exchanges) {
             assertEquals("completed", assertInstanceOf(Task.class, exchange.getMessage().getBody()).status());
         }
@@ -101,17 +107,20 @@ class NclueWaitTest extends NclueTestSupport {
         assertInstanceOf(NclueWaitTimeoutException.class, exchange.getException());
         NclueComponent component = context.getComponent("nclue", NclueComponent.class);
         String scope = API.url() + "|" + ApiServer.ACCESS_KEY;
-        assertEquals("in_progress", component.tracker().ledger()
-                .findById(scope, io.github.camelnclue.model.JobKind.TASKS, "t2").orElseThrow().lastStatus());
+        assertEquals("in_progress", component.runtime().tracker().ledger()
+                .findById(scope, JobKind.TASKS, "t2").orElseThrow().lastStatus());
     }
 
-    private void awaitWaits(int count) throws Exception {
+    private void awaitWaits(int count) {
         NclueEndpoint endpoint = context.getEndpoint("nclue:tasks?operation=get", NclueEndpoint.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (endpoint.poller().waitCount() < count) {
-            assertTrue(System.nanoTime() < deadline, "waits parked: " + endpoint.poller().waitCount());
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> endpoint.poller().waitCount() >= count);
+    }
+
+    /** Live threads, without the API stub's own (it starts more as requests arrive). */
+    private static Set<Long> threadsBesidesTheStub() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !t.getName().startsWith(ApiServer.SERVER_THREAD_PREFIX))
+                .map(Thread::getId).collect(Collectors.toCollection(HashSet::new));
     }
 
     private static void pages(String status) {

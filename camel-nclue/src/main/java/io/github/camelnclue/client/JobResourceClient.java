@@ -59,6 +59,11 @@ public final class JobResourceClient<J extends NclueJob, C> {
         return kind;
     }
 
+    /** Checks a create request against the API's rules, before anything is recorded or sent. */
+    public void validate(C request) {
+        validator.accept(request);
+    }
+
     /** Creates a job; validated first, never retried on 5xx or I/O errors (it may have been created). */
     public CompletableFuture<J> create(C request) {
         validator.accept(request);

@@ -95,6 +95,12 @@ public class InMemoryJobLedger implements JobLedger {
     }
 
     @Override
+    public synchronized void forget(String scope, JobKind kind, String id) {
+        jobs.values().removeIf(j -> j.scope().equals(scope) && j.kind() == kind && id.equals(j.id()));
+        emitted.keySet().removeIf(k -> k.scope().equals(scope) && k.kind() == kind && k.id().equals(id));
+    }
+
+    @Override
     public synchronized void markEmitted(String consumerId, String scope, JobKind kind, String id, int count) {
         emitted.merge(new EmittedKey(consumerId, scope, kind, id), count, Math::max);
     }

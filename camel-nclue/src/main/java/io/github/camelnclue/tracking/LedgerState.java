@@ -40,6 +40,7 @@ final class LedgerState {
 
     static final String INTENT = "intent";
     static final String FORGET = "forget";
+    static final String FORGET_JOB = "forgetJob";
     static final String JOB = "job";
     static final String STATUS = "status";
     static final String EMITTED = "emitted";
@@ -89,6 +90,10 @@ final class LedgerState {
         return event(FORGET, at, scope, kind).put("name", name);
     }
 
+    ObjectNode forgetJob(Instant at, String scope, JobKind kind, String id) {
+        return event(FORGET_JOB, at, scope, kind).put("id", id);
+    }
+
     ObjectNode job(Instant at, String scope, JobKind kind, String name, String id, String recordJson) {
         return event(JOB, at, scope, kind).put("name", name).put("id", id).put("record", recordJson);
     }
@@ -133,6 +138,12 @@ final class LedgerState {
             }
             case FORGET -> {
                 ledger.forgetIntent(scope, kind, required(event, "name"));
+                return true;
+            }
+            case FORGET_JOB -> {
+                String id = required(event, "id");
+                ledger.forget(scope, kind, id);
+                emitted.removeIf(key -> key.scope().equals(scope) && key.kind() == kind && key.id().equals(id));
                 return true;
             }
             case JOB -> {

@@ -55,6 +55,7 @@ public record TrackedJob(
         String status = lastStatus();
         return kind == JobKind.AI_APPS
                 ? "FINISHED".equals(status) || "FAILED".equals(status) || "KILLED".equals(status)
+                  || JobStatus.DELETED.equals(status)
                 : JobStatus.isTerminal(status);
     }
 }
