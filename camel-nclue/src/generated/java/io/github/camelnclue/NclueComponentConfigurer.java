@@ -57,8 +57,12 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "ledger": target.setLedger(property(camelContext, io.github.camelnclue.tracking.JobLedger.class, value)); return true;
+        case "ledgerdatasource":
+        case "ledgerDataSource": target.setLedgerDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "ledgerdirectory":
         case "ledgerDirectory": target.setLedgerDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "ledgertableprefix":
+        case "ledgerTablePrefix": target.setLedgerTablePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
@@ -179,8 +183,12 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "ledger": return io.github.camelnclue.tracking.JobLedger.class;
+        case "ledgerdatasource":
+        case "ledgerDataSource": return javax.sql.DataSource.class;
         case "ledgerdirectory":
         case "ledgerDirectory": return java.lang.String.class;
+        case "ledgertableprefix":
+        case "ledgerTablePrefix": return java.lang.String.class;
         case "limit": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
@@ -297,8 +305,12 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "ledger": return target.getLedger();
+        case "ledgerdatasource":
+        case "ledgerDataSource": return target.getLedgerDataSource();
         case "ledgerdirectory":
         case "ledgerDirectory": return target.getLedgerDirectory();
+        case "ledgertableprefix":
+        case "ledgerTablePrefix": return target.getLedgerTablePrefix();
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();

@@ -15,11 +15,16 @@
  */
 package io.github.camelnclue;
 
+import java.nio.file.Path;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelnclue.client.ApiCallListener;
+import io.github.camelnclue.tracking.FileJobLedger;
+import io.github.camelnclue.tracking.JdbcJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -46,6 +51,16 @@ public class NclueComponent extends HealthCheckComponent {
             them consumers emitted. Default: a crash-safe file store in ledgerDirectory. Bind a JdbcJobLedger to share \
             tracking between instances.""")
     private JobLedger ledger;
+    @Metadata(label = "tracking", description = """
+            A DataSource of a PostgreSQL database: selects the shared JDBC ledger on it (tables created or migrated at \
+            start), so several instances track jobs together. Lets properties alone select the shared store, e.g. \
+            camel.beans.nclueDs = #class:org.postgresql.ds.PGSimpleDataSource and \
+            camel.component.nclue.ledger-data-source = #nclueDs. Ignored when a ledger is set.""")
+    private DataSource ledgerDataSource;
+    @Metadata(label = "tracking", defaultValue = JdbcJobLedger.DEFAULT_TABLE_PREFIX, description = """
+            The prefix of the JDBC ledger's table names (letters, digits and underscores), so applications can share \
+            one database without sharing tracking.""")
+    private String ledgerTablePrefix = JdbcJobLedger.DEFAULT_TABLE_PREFIX;
     @Metadata(label = "tracking", defaultValue = "${user.home}/.camel-nclue/ledger", description = """
             The directory of the default file ledger. One running component may use a directory at a time.""")
     private String ledgerDirectory = System.getProperty("user.home") + "/.camel-nclue/ledger";
@@ -112,6 +127,28 @@ public class NclueComponent extends HealthCheckComponent {
         this.ledger = ledger;
     }
 
+    public DataSource getLedgerDataSource() {
+        return ledgerDataSource;
+    }
+
+    /**
+     * A PostgreSQL DataSource that selects the shared JDBC ledger on it; ignored when a ledger is set.
+     */
+    public void setLedgerDataSource(DataSource ledgerDataSource) {
+        this.ledgerDataSource = ledgerDataSource;
+    }
+
+    public String getLedgerTablePrefix() {
+        return ledgerTablePrefix;
+    }
+
+    /**
+     * The prefix of the JDBC ledger's table names.
+     */
+    public void setLedgerTablePrefix(String ledgerTablePrefix) {
+        this.ledgerTablePrefix = ledgerTablePrefix;
+    }
+
     public String getLedgerDirectory() {
         return ledgerDirectory;
     }
@@ -142,6 +179,17 @@ public class NclueComponent extends HealthCheckComponent {
         return runtime;
     }
 
+    /** The ledger bound, else the JDBC ledger on ledgerDataSource, else the file ledger in ledgerDirectory. */
+    private JobLedger selectedLedger() {
+        if (ledger != null) {
+            return ledger;
+        }
+        if (ledgerDataSource != null) {
+            return new JdbcJobLedger(ledgerDataSource, ledgerTablePrefix);
+        }
+        return new FileJobLedger(Path.of(ledgerDirectory));
+    }
+
     /** Told of every API call attempt: the metrics, when a MeterRegistry is bound. */
     ApiCallListener apiCallListener() {
         NclueMetrics recorder = metrics;
@@ -155,7 +203,8 @@ public class NclueComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        runtime = new NclueRuntime(getCamelContext(), ledger, ledgerDirectory, statusPollDelay, objectMapper);
+        // a ledger the user bound is the user's to close; one built here from options is closed with the component
+        runtime = new NclueRuntime(getCamelContext(), selectedLedger(), ledger == null, statusPollDelay, objectMapper);
         // Micrometer is optional: look for a MeterRegistry only when its API is on the classpath
         if (getCamelContext().getClassResolver().resolveClass(METER_REGISTRY_CLASS) != null) {
             metrics = NclueMetrics.lookup(getCamelContext(), runtime.rateLimiters());

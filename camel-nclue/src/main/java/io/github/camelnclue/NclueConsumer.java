@@ -15,12 +15,12 @@
  */
 package io.github.camelnclue;
 
-import io.github.camelnclue.exception.NclueApiException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.camelnclue.exception.NclueApiException;
 import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.tracking.JobLedger;
 import io.github.camelnclue.tracking.JobPoller;

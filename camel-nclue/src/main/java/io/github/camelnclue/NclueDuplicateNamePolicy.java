@@ -17,6 +17,7 @@ package io.github.camelnclue;
 
 import io.github.camelnclue.exception.NclueApiException;
 
+
 /**
  * What a create does with a 409 DUPLICATE_NAME for a job the component did not create.
  */

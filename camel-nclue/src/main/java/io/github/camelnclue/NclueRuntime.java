@@ -15,7 +15,6 @@
  */
 package io.github.camelnclue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelnclue.client.ApiHttpClient;
 import io.github.camelnclue.client.RequestRateLimiter;
 import io.github.camelnclue.model.JobKind;
-import io.github.camelnclue.tracking.FileJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
 import io.github.camelnclue.tracking.JobPoller;
 import io.github.camelnclue.tracking.JobSource;
@@ -80,8 +78,8 @@ public final class NclueRuntime extends ServiceSupport {
     }
 
     private final CamelContext camelContext;
-    private final JobLedger configuredLedger;
-    private final String ledgerDirectory;
+    private final JobLedger ledger;
+    private final boolean ownsLedger;
     private final long sweepDelayMillis;
     private final ObjectMapper mapper;
     private final Map<PollerKey, Shared<JobPoller>> pollers = new ConcurrentHashMap<>();
@@ -91,18 +89,17 @@ public final class NclueRuntime extends ServiceSupport {
     private volatile JobStatusListener statusListener = JobStatusListener.NONE;
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
-    private JobLedger ledger;
     private JobTracker tracker;
 
     /**
-     * @param configuredLedger the ledger bound by the user (not closed here), or null for a file ledger in
-     *                         {@code ledgerDirectory}
+     * @param ledger     started here, with the runtime
+     * @param ownsLedger close the ledger when the runtime stops (the component built it; a bound one is the user's)
      */
-    NclueRuntime(CamelContext camelContext, JobLedger configuredLedger, String ledgerDirectory, long sweepDelayMillis,
+    NclueRuntime(CamelContext camelContext, JobLedger ledger, boolean ownsLedger, long sweepDelayMillis,
                  ObjectMapper mapper) {
         this.camelContext = camelContext;
-        this.configuredLedger = configuredLedger;
-        this.ledgerDirectory = ledgerDirectory;
+        this.ledger = ledger;
+        this.ownsLedger = ownsLedger;
         this.sweepDelayMillis = sweepDelayMillis;
         this.mapper = mapper;
     }
@@ -110,15 +107,13 @@ public final class NclueRuntime extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         ExecutorServiceManager manager = camelContext.getExecutorServiceManager();
-        JobLedger jobLedger = configuredLedger != null ? configuredLedger : new FileJobLedger(Path.of(ledgerDirectory));
         try {
-            jobLedger.start();
+            ledger.start();
         } catch (Exception e) {
-            throw new IllegalStateException("The NCLUE job ledger " + jobLedger + " could not start: " + e.getMessage()
+            throw new IllegalStateException("The NCLUE job ledger " + ledger + " could not start: " + e.getMessage()
                                             + ". The component records every job it creates there; fix the ledger "
                                             + "(or bind another one) and start again", e);
         }
-        ledger = jobLedger;
         tracker = new JobTracker(ledger, mapper);
         workers = manager.newThreadPool(this, "NclueWorker", workerProfile(manager));
         ThreadPoolProfile schedulerProfile = new ThreadPoolProfile("NclueScheduler");
@@ -183,10 +178,9 @@ public final class NclueRuntime extends ServiceSupport {
         httpClients.clear();
         limiters.clear();
         limitersInUse.clear();
-        if (ledger != null && configuredLedger == null) {
+        if (tracker != null && ownsLedger) {
             ledger.close();
         }
-        ledger = null;
         tracker = null;
     }
 

@@ -26,9 +26,9 @@ import java.util.stream.IntStream;
 
 import io.github.camelnclue.ApiServer.Reply;
 import io.github.camelnclue.exception.NclueJobFailedException;
+import io.github.camelnclue.exception.NclueWaitTimeoutException;
 import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.model.Task;
-import io.github.camelnclue.exception.NclueWaitTimeoutException;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;

@@ -57,7 +57,7 @@ final class ApiErrors {
         }
     }
 
-    // errorCode is usually a string but was seen as a number (ncp-api.md 1.5)
+    // errorCode is usually a string but was seen as a number (docs/ncp-api.md 1.5)
     private static String text(JsonNode node, String... names) {
         for (String name : names) {
             JsonNode value = node.path(name);

@@ -15,9 +15,9 @@
  */
 package io.github.camelnclue.client;
 
-import io.github.camelnclue.exception.NclueValidationException;
 import java.util.regex.Pattern;
 
+import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.model.CreateFeatureRequest;
 import io.github.camelnclue.model.CreateTaskRequest;
 import io.github.camelnclue.model.CreateTaskRunRequest;
@@ -35,7 +35,7 @@ public final class RequestValidator {
 
     /**
      * Characters NCLUE refuses in Object Storage paths: the English pages list these; the Korean page drops {@code =}
-     * but adds space, so both are refused (ncp-api.md 2.1).
+     * but adds space, so both are refused (docs/ncp-api.md 2.1).
      */
     static final String FORBIDDEN_PATH_CHARACTERS = "&$@=;:+,?*\\{}^%`[]<>~#|\"' ";
 

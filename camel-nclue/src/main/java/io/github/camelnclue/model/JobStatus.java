@@ -34,7 +34,7 @@ public final class JobStatus {
      */
     public static final String DELETED = "deleted";
 
-    // the create pages write "complete" where the get pages write "completed": accept both (ncp-api.md 2.1)
+    // the create pages write "complete" where the get pages write "completed": accept both (docs/ncp-api.md 2.1)
     private static final Set<String> SUCCESS = Set.of(COMPLETED, "complete");
     private static final Set<String> TERMINAL = Set.of(COMPLETED, "complete", FAILED, DELETED);
 

@@ -15,7 +15,6 @@
  */
 package io.github.camelnclue.tracking;
 
-import io.github.camelnclue.exception.JobLedgerException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -31,6 +30,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelnclue.exception.JobLedgerException;
 import io.github.camelnclue.model.JobKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

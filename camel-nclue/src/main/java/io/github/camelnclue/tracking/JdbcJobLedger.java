@@ -15,12 +15,10 @@
  */
 package io.github.camelnclue.tracking;
 
-import io.github.camelnclue.exception.JobLedgerException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,12 +31,13 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import io.github.camelnclue.exception.JobLedgerException;
 import io.github.camelnclue.model.JobKind;
 
 /**
  * A ledger in a relational database (PostgreSQL), so that several instances of an application share what they track.
- * {@link #start()} creates three tables if absent: {@code <prefix>jobs}, {@code <prefix>statuses} and
- * {@code <prefix>emitted}. Every change is one transaction and idempotent when instances race: unique keys with
+ * {@link #start()} creates or migrates the tables ({@code <prefix>jobs}, {@code <prefix>statuses},
+ * {@code <prefix>emitted} and the version table, see {@link LedgerSchema}). Every change is one transaction and idempotent when instances race: unique keys with
  * {@code INSERT ... ON CONFLICT} decide which write wins, and a status is appended under the next sequence number of
  * its job, which only one instance can take.
  * <p>
@@ -56,6 +55,7 @@ public class JdbcJobLedger implements JobLedger {
     private final DataSource dataSource;
     private final String prefix;
     private final LedgerSql sql;
+    private final LedgerSchema schema;
 
     public JdbcJobLedger(DataSource dataSource) {
         this(dataSource, DEFAULT_TABLE_PREFIX);
@@ -71,23 +71,22 @@ public class JdbcJobLedger implements JobLedger {
         }
         this.prefix = tablePrefix;
         this.sql = new LedgerSql(tablePrefix);
+        this.schema = new LedgerSchema(tablePrefix);
     }
 
     @Override
     public void start() throws SQLException {
-        // two instances starting at once can both miss a table and collide creating it: the loser retries
+        // two instances starting at once can both miss the version table and collide creating it: the loser retries
         for (int attempt = 1;; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
-                try (Statement s = c.createStatement()) {
-                    for (String ddl : sql.createTables()) {
-                        s.execute(ddl);
-                    }
+                try {
+                    schema.migrate(c);
                     c.commit();
                     return;
                 } catch (SQLException e) {
                     c.rollback();
-                    if (attempt >= MAX_ATTEMPTS) {
+                    if (attempt >= MAX_ATTEMPTS || e instanceof LedgerSchema.NewerSchemaException) {
                         throw e;
                     }
                 }

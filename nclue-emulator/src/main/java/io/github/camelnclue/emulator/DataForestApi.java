@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * DataForest {@code /api/v2} (ncp-api.md §3): one account, one AI workspace, and AI apps that move through YARN
+ * DataForest {@code /api/v2} (docs/ncp-api.md §3): one account, one AI workspace, and AI apps that move through YARN
  * states on the job clock: ACCEPTED → RUNNING → FINISHED/SUCCEEDED, or FAILED/FAILED when the docker command
  * contains the word {@code fail}; kill makes a running app KILLED/KILLED. Not rate limited.
  * <p>

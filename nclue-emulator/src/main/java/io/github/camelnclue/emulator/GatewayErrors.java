@@ -16,7 +16,7 @@
 package io.github.camelnclue.emulator;
 
 /**
- * Errors produced by the NCP API Gateway in front of every service (ncp-api.md §1.5), in the observed
+ * Errors produced by the NCP API Gateway in front of every service (docs/ncp-api.md §1.5), in the observed
  * {@code {"error":{"errorCode":"200","message":"Authentication Failed","details":"..."}}} shape.
  */
 final class GatewayErrors {

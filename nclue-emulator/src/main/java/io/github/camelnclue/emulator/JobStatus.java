@@ -16,7 +16,7 @@
 package io.github.camelnclue.emulator;
 
 /**
- * NCLUE job lifecycle (ncp-api.md §2.1): registered → pending → in_progress → completed | failed.
+ * NCLUE job lifecycle (docs/ncp-api.md §2.1): registered → pending → in_progress → completed | failed.
  */
 enum JobStatus {
     REGISTERED("registered"),

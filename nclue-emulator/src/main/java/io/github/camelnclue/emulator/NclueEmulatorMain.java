@@ -73,19 +73,21 @@ public final class NclueEmulatorMain {
         // these are the emulator's own fixed development credentials, printed on purpose
         StringBuilder sb = new StringBuilder()
                 .append("NCLUE emulator is running (Ctrl-C to stop)\n")
-                .append("  NCLUE endpoint      : ").append(emu.nclueEndpoint()).append("/api/v1\n")
-                .append("  DataForest endpoint : ").append(emu.dataForestEndpoint()).append("/api/v2\n")
-                .append("  S3 endpoint         : ").append(emu.s3Endpoint()).append(" (path-style)\n")
-                .append("  Region              : ").append(emu.region()).append('\n')
-                .append("  Access key          : ").append(emu.accessKey()).append('\n')
-                .append("  Secret key          : ").append(emu.secretKey()).append('\n')
-                .append("  DataForest account  : ").append(emu.dataForestAccountId()).append('\n')
-                .append("  AI workspace id     : ").append(emu.aiWorkspaceId()).append('\n')
-                .append("  Status step         : ").append(emu.statusStep().toMillis()).append(" ms\n")
-                .append("  Storage directory   : ").append(emu.storageDirectory()).append('\n')
-                .append("  Admin API           : ").append(emu.nclueEndpoint()).append("/_emulator/stats\n");
+                // base URLs exactly as the component's nclueEndpoint / dataForestEndpoint / objectStorageEndpoint
+                // options take them: the component adds /api/v1 and /api/v2 itself
+                .append("  nclueEndpoint         : ").append(emu.nclueEndpoint()).append('\n')
+                .append("  dataForestEndpoint    : ").append(emu.dataForestEndpoint()).append('\n')
+                .append("  objectStorageEndpoint : ").append(emu.s3Endpoint()).append(" (path-style)\n")
+                .append("  region                : ").append(emu.region()).append('\n')
+                .append("  accessKey             : ").append(emu.accessKey()).append('\n')
+                .append("  secretKey             : ").append(emu.secretKey()).append('\n')
+                .append("  DataForest account    : ").append(emu.dataForestAccountId()).append('\n')
+                .append("  AI workspace id       : ").append(emu.aiWorkspaceId()).append('\n')
+                .append("  Status step           : ").append(emu.statusStep().toMillis()).append(" ms\n")
+                .append("  Storage directory     : ").append(emu.storageDirectory()).append('\n')
+                .append("  Admin API             : ").append(emu.nclueEndpoint()).append("/_emulator/stats\n");
         if (seeded != null) {
-            sb.append("  Seeded              : s3://").append(seeded.bucket()).append('/').append(seeded.featureKey())
+            sb.append("  Seeded                : s3://").append(seeded.bucket()).append('/').append(seeded.featureKey())
                     .append(" (").append(seeded.users()).append(" users), ").append(seeded.trainLabelKey()).append(", ")
                     .append(seeded.testLabelKey()).append('\n');
         }

@@ -16,7 +16,7 @@
 package io.github.camelnclue.emulator;
 
 /**
- * NCLUE service errors. Codes 10101-10105 are documented (ncp-api.md §2.3); the body shape is not, so the emulator
+ * NCLUE service errors. Codes 10101-10105 are documented (docs/ncp-api.md §2.3); the body shape is not, so the emulator
  * uses {@code {"code":<int>,"message":"<SYMBOL>","details":"<text naming the field>"}}. Undocumented cases
  * (bad/missing parameters, unknown ids, wrong status for delete) reuse the HTTP status as the code.
  */

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * How a job ends: completed with results to store on the job, or failed with an NCLUE {@code fail_message}
- * (ncp-api.md §2.4).
+ * (docs/ncp-api.md §2.4).
  */
 record Outcome(String failMessage, Consumer<NclueJob> results) {
 

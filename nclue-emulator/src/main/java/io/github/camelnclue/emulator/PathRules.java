@@ -16,7 +16,7 @@
 package io.github.camelnclue.emulator;
 
 /**
- * Characters NCLUE refuses in Object Storage paths. The docs disagree (ncp-api.md §2.1): the English pages list
+ * Characters NCLUE refuses in Object Storage paths. The docs disagree (docs/ncp-api.md §2.1): the English pages list
  * {@code & $ @ = ; : + , ? * \ { } ^ % ` [ ] < > ~ # | " '} plus ASCII 0-31 and 128-255, the Korean text drops
  * {@code =} but adds space. The emulator refuses the union, and also every character above 255 (the docs speak of
  * "ASCII codes" only, so non-Latin-1 text is refused too rather than guessed to be fine).

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * NCLUE's "1 request per second" limit (ncp-api.md §2.2) as a token bucket per access key: capacity 1, refilled at
+ * NCLUE's "1 request per second" limit (docs/ncp-api.md §2.2) as a token bucket per access key: capacity 1, refilled at
  * {@code perSecond} tokens/s. A request is let through when the bucket is full up to {@code tolerance} of refill
  * time, to absorb network jitter of clients that pace themselves exactly; it may then owe that bit of time to the
  * next request, so a steady over-rate client is still caught.

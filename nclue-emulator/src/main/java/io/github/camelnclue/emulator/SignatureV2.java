@@ -23,7 +23,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * NCP API Gateway signature v2 (ncp-api.md §1.1): {@code Base64(HMAC-SHA256(secret, METHOD + " " + URI + "\n" +
+ * NCP API Gateway signature v2 (docs/ncp-api.md §1.1): {@code Base64(HMAC-SHA256(secret, METHOD + " " + URI + "\n" +
  * TIMESTAMP + "\n" + ACCESS_KEY))}, where URI is the raw path plus {@code ?rawQuery} when present.
  * <p>
  * Public so that tests and scripts can sign requests to the emulator without the Camel component.

@@ -58,7 +58,9 @@ class DemoDataTest {
         assertEquals(2000, NclueEmulatorMain.duration("PT2S").toMillis());
         try (NclueEmulator emu = NclueEmulator.builder().build().start()) {
             String banner = NclueEmulatorMain.banner(emu, DemoData.seed(emu));
-            assertTrue(banner.contains(emu.nclueEndpoint() + "/api/v1"));
+            // the base URL exactly as the component's nclueEndpoint option takes it (it adds /api/v1 itself)
+            assertTrue(banner.contains("nclueEndpoint         : " + emu.nclueEndpoint() + "\n"), banner);
+            assertTrue(banner.contains("dataForestEndpoint    : " + emu.dataForestEndpoint() + "\n"), banner);
             assertTrue(banner.contains(emu.s3Endpoint()));
             assertTrue(banner.contains("kr-standard"));
             assertTrue(banner.contains(NclueEmulator.DEFAULT_SECRET_KEY));

@@ -25,7 +25,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * An S3 client configured as for NCP Object Storage (ncp-api.md §4), pointed at the emulator.
+ * An S3 client configured as for NCP Object Storage (docs/ncp-api.md §4), pointed at the emulator.
  */
 final class S3Clients {
 

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SignatureV2Test {
 
-    /** Public vectors of ncp-api.md §1.4 (T1, T2 and the /api paths with the T1 keys). */
+    /** Public vectors of docs/ncp-api.md §1.4 (T1, T2 and the /api paths with the T1 keys). */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             POST|/vserver/v2/createServerInstances?regionCode=KR|1700000000000|AK_TEST|SK_TEST|xBcE26XFU55BMjppdPT7ZY3oDrqoOedfPyAn3Cq4lUw=

@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The reference: {@code curl -s ... URL | wc -l} of the same object from the same S3 server, SigV4-signed by curl
- * (dependencies.md G9 for the header). The keys reach curl through the environment, not the command line.
+ * (docs/dependencies.md G9 for the header). The keys reach curl through the environment, not the command line.
  */
 public final class CurlReference {
 
