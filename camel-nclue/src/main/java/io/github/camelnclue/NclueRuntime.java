@@ -118,8 +118,9 @@ public final class NclueRuntime extends ServiceSupport {
         workers = manager.newThreadPool(this, "NclueWorker", workerProfile(manager));
         ThreadPoolProfile schedulerProfile = new ThreadPoolProfile("NclueScheduler");
         schedulerProfile.setPoolSize(1);
-        // no queue limit: it holds one sweep per poller, two timers per limiter and the retries in backoff
-        schedulerProfile.setMaxQueueSize(-1);
+        // no queue limit (Camel reads 0 or less as "no queue"): it holds one sweep per poller, two timers per limiter
+        // and the retries in backoff
+        schedulerProfile.setMaxQueueSize(Integer.MAX_VALUE);
         schedulerProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         scheduler = manager.newScheduledThreadPool(this, "NclueScheduler", schedulerProfile);
     }
@@ -134,8 +135,9 @@ public final class NclueRuntime extends ServiceSupport {
         profile.setMaxPoolSize(DEFAULT_WORKERS);
         profile.setKeepAliveTime(60L);
         profile.setTimeUnit(TimeUnit.SECONDS);
-        // tasks are short continuations and resumed exchanges; 10,000 waits ending in one sweep queue 10,000 of them
-        profile.setMaxQueueSize(-1);
+        // threads are bounded, the queue is not (Camel reads 0 or less as "no queue", a hand-over that rejects when
+        // the threads are busy): tasks are short continuations, and 10,000 waits ending in one sweep queue 10,000
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
         // Abort, not Camel's default CallerRuns: a sweep must never run a resumed route itself
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         return profile;

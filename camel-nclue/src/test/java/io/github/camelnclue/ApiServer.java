@@ -67,6 +67,8 @@ public final class ApiServer implements BeforeAllCallback, AfterAllCallback, Bef
     /** Register as a static field: the server runs for the whole class, scripts and records are reset per test. */
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        // the JDK server writes headers and body separately; with Nagle on, each reply waits for a delayed ACK (40 ms)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         // named, so thread counts in tests can tell the component's threads from the stub's
         AtomicInteger threads = new AtomicInteger();

@@ -15,69 +15,17 @@
  */
 package io.github.camelnclue;
 
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
-import io.github.camelnclue.ApiServer.Reply;
 import io.github.camelnclue.exception.NclueJobFailedException;
 import io.github.camelnclue.exception.NclueWaitTimeoutException;
 import io.github.camelnclue.model.JobKind;
-import io.github.camelnclue.model.Task;
-import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** In-route waits: the exchange is parked on the shared poller, no thread waits. */
 class NclueWaitTest extends NclueTestSupport {
-
-    private static final int WAITS = 500;
-
-    @Test
-    void fiveHundredWaitsAddAtMostFourThreads() throws Exception {
-        for (int i = 0; i < WAITS; i++) {
-            API.on("GET", "/api/v1/tasks/t" + i, 200, task(i, "in_progress"));
-        }
-        pages("in_progress");
-        AsyncProducer producer = context.getEndpoint(
-                "nclue:tasks?operation=get&waitForCompletion=true&waitTimeout=1m").createAsyncProducer();
-        producer.start();
-        // warm up: the HTTP client and the poller exist before the baseline
-        template.requestBodyAndHeader("nclue:tasks?operation=get", null, NclueConstants.TASK_ID, "t0");
-        Set<Long> baseline = threadsBesidesTheStub();
-
-        CountDownLatch done = new CountDownLatch(WAITS);
-        List<Exchange> exchanges = IntStream.range(0, WAITS).mapToObj(i -> {
-            Exchange exchange = new DefaultExchange(context);
-            exchange.getMessage().setHeader(NclueConstants.TASK_ID, "t" + i);
-            producer.process(exchange, doneSync -> done.countDown());
-            return exchange;
-        }).toList();
-        awaitWaits(WAITS);
-        Set<Long> added = threadsBesidesTheStub();
-        added.removeAll(baseline);
-        pages("completed");
-
-        assertTrue(done.await(60, TimeUnit.SECONDS), "every wait ended");
-        assertTrue(added.size() <= 4, WAITS + " waits added " + added.size() + " threads");
-        assertTrue(NclueRuntimeTest.componentThreads().size() <= 4, "component threads: "
-                                                                     + NclueRuntimeTest.componentThreads());
-        for (Exchange exchange : exchanges) {
-            assertEquals("completed", assertInstanceOf(Task.class, exchange.getMessage().getBody()).status());
-        }
-        producer.stop();
-    }
 
     @Test
     void aFailedJobFailsTheExchangeWithItsFailMessage() {
@@ -109,29 +57,6 @@ class NclueWaitTest extends NclueTestSupport {
         String scope = API.url() + "|" + ApiServer.ACCESS_KEY;
         assertEquals("in_progress", component.runtime().tracker().ledger()
                 .findById(scope, JobKind.TASKS, "t2").orElseThrow().lastStatus());
-    }
-
-    private void awaitWaits(int count) {
-        NclueEndpoint endpoint = context.getEndpoint("nclue:tasks?operation=get", NclueEndpoint.class);
-        await().atMost(Duration.ofSeconds(60)).until(() -> endpoint.poller().waitCount() >= count);
-    }
-
-    /** Live threads, without the API stub's own (it starts more as requests arrive). */
-    private static Set<Long> threadsBesidesTheStub() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && !t.getName().startsWith(ApiServer.SERVER_THREAD_PREFIX))
-                .map(Thread::getId).collect(Collectors.toCollection(HashSet::new));
-    }
-
-    private static void pages(String status) {
-        for (int index = 0; index < WAITS; index += 100) {
-            int from = index;
-            String items = IntStream.range(from, from + 100).mapToObj(i -> task(i, status))
-                    .collect(Collectors.joining(","));
-            API.on("GET", "/api/v1/tasks?index=" + index + "&limit=100",
-                    Reply.json(200, "{\"index\":" + index + ",\"limit\":100,\"total\":" + WAITS + ",\"tasks\":["
-                                    + items + "]}"));
-        }
     }
 
     private static String task(int i, String status) {

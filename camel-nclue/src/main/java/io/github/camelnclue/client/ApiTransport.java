@@ -143,7 +143,7 @@ public final class ApiTransport {
                 } catch (RejectedExecutionException e) {
                     release();
                     result.completeExceptionally(new IllegalStateException(
-                            call.operation() + " not sent: the component is stopping", e));
+                            call.operation() + " not sent: the component's worker pool refused it (stopping)", e));
                 }
             });
         }
