@@ -58,7 +58,12 @@ public final class NclueRuntime extends ServiceSupport {
     /** A thread pool profile of this id, if registered in the CamelContext, replaces the worker pool defaults. */
     static final String WORKER_POOL_PROFILE = "nclueWorkerPool";
     static final int DEFAULT_WORKERS = 3;
-    private static final long RELEASE_HAND_BACK_MILLIS = 1000;
+    /**
+     * How long a stop waits for released exchanges to run on to their end. Once they are done, the graceful shutdown
+     * finds nothing in flight at its first look (it looks again only after a second); a route that takes longer after
+     * a released wait is left to the graceful shutdown's own timeout.
+     */
+    private static final long RELEASE_HAND_BACK_MILLIS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(NclueRuntime.class);
 
     private record PollerKey(String scope, JobKind kind) {
@@ -153,7 +158,6 @@ public final class NclueRuntime extends ServiceSupport {
         List<CompletableFuture<Void>> handedBack = new ArrayList<>();
         pollers.values().forEach(shared -> handedBack.add(shared.value.releaseWaits()));
         try {
-            // briefly: once the exchanges are back, the graceful shutdown's first look finds them done
             CompletableFuture.allOf(handedBack.toArray(CompletableFuture[]::new))
                     .get(RELEASE_HAND_BACK_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {

@@ -26,8 +26,10 @@ public class NclueWaitReleasedException extends RuntimeException {
     private final String jobId;
 
     public NclueWaitReleasedException(String kind, String jobId, String lastStatus) {
+        // no stack trace: it would only show the worker that released the wait, and a stop logs one per parked wait
         super("stopped waiting for " + kind + " " + jobId + " (last status " + lastStatus
-              + ") because the component is stopping; the job is still tracked and resumes after a restart");
+              + ") because the component is stopping; the job is still tracked and resumes after a restart", null,
+              false, false);
         this.jobId = jobId;
     }
 
