@@ -58,6 +58,7 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private DataForestClient dataForestClient;
     private JobPoller poller;
     private ObjectStorage objectStorage;
+    private RetryPolicy retryPolicy;
 
     public NclueEndpoint(String uri, NclueComponent component, NclueConfiguration configuration) {
         super(uri, component);
@@ -99,7 +100,7 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
             throw new IllegalStateException("the nclue component is not started");
         }
         ApiCredentials credentials = new ApiCredentials(configuration.getAccessKey(), configuration.getSecretKey());
-        RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
+        retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()),
                 Duration.ofMillis(configuration.getRetryMaxDelay()));
         httpSettings = new ApiHttpClient.Settings(Duration.ofMillis(configuration.getConnectTimeout()),
@@ -113,7 +114,7 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
         nclueClient = new NclueClient(
                 new ApiTransport(http, credentials, retryPolicy, nclueLimiter, requestTimeout, queueTimeout,
                         component.objectMapper(), component.apiCallListener(), runtime.workers(), runtime.scheduler()),
-                configuration.getNclueEndpoint());
+                configuration.getNclueEndpoint(), retryPolicy);
         dataForestClient = new DataForestClient(
                 new ApiTransport(http, credentials, retryPolicy, null, requestTimeout, queueTimeout,
                         component.objectMapper(), component.apiCallListener(), runtime.workers(), runtime.scheduler()),
@@ -183,6 +184,10 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
     /** The shared poller of this endpoint's account and resource (null for AI workspaces, which are no jobs). */
     JobPoller poller() {
         return poller;
+    }
+
+    RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     NclueClient nclueClient() {

@@ -95,6 +95,26 @@ public final class ApiTransport {
     }
 
     /**
+     * A future completed on the worker pool {@code delay} from now: a backoff that holds no thread, timed by the
+     * component's scheduler (callers resending on their own terms wait with it too).
+     */
+    public CompletableFuture<Void> after(Duration delay) {
+        CompletableFuture<Void> elapsed = new CompletableFuture<>();
+        try {
+            scheduler.schedule(() -> {
+                try {
+                    workers.execute(() -> elapsed.complete(null));
+                } catch (RejectedExecutionException e) {
+                    elapsed.completeExceptionally(e);
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            elapsed.completeExceptionally(e);
+        }
+        return elapsed;
+    }
+
+    /**
      * Sends the call and maps a 2xx reply to {@code replyType}. Cancelling the future takes a call still waiting for
      * the limiter out of its queue; it is not sent.
      */

@@ -138,7 +138,10 @@ public final class JobTracker {
     /** Records a job created under {@code name}: the name asked for, whether the reply repeats it or not. */
     private NclueJob track(String scope, JobKind kind, String name, NclueJob job) {
         String json = json(job);
-        ledger.recordJob(scope, kind, job.name() != null ? job.name() : name, job.id(), json);
+        // a job recorded under another name (an AI app under its submit key) keeps that entry
+        if (ledger.findById(scope, kind, job.id()).isEmpty()) {
+            ledger.recordJob(scope, kind, job.name() != null ? job.name() : name, job.id(), json);
+        }
         ledger.recordStatus(scope, kind, job.id(), job.status(), json);
         return job;
     }
