@@ -52,6 +52,22 @@ class NclueTransportTest extends NclueTestSupport {
     }
 
     @Test
+    void proxyHostSendsEveryRequestThroughTheProxy() {
+        API.on("GET", "/api/v1/tasks/abc", 200, TASK);
+        String apiPort = API.url().substring(API.url().lastIndexOf(':') + 1);
+
+        // the API's host does not resolve: only the proxy (the stub, which accepts absolute request URIs) is reachable
+        Exchange exchange = template.request("nclue:tasks?operation=get&taskId=abc&maxRetries=0"
+                                             + "&nclueEndpoint=http://nclue-api.invalid&proxyHost=127.0.0.1&proxyPort="
+                                             + apiPort, e -> {
+                                             });
+
+        assertNull(exchange.getException());
+        assertEquals(1, API.requests().size());
+        assertTrue(API.requests().get(0).signatureValid(), "signed for the API's path, not the proxy's");
+    }
+
+    @Test
     void aRequestQueuedLongerThanRequestQueueTimeoutFailsNamingTheMaskedKey() {
         API.on("GET", "/api/v1/tasks/abc", 200, TASK);
         String uri = "nclue:tasks?operation=get&taskId=abc&requestsPerSecond=0.5&requestQueueTimeout=300";
