@@ -61,9 +61,13 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "ledgerDataSource": target.setLedgerDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "ledgerdirectory":
         case "ledgerDirectory": target.setLedgerDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "ledgerretention":
+        case "ledgerRetention": target.setLedgerRetention(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ledgertableprefix":
         case "ledgerTablePrefix": target.setLedgerTablePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -121,6 +125,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceFilePath": getOrCreateConfiguration(target).setSourceFilePath(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startfrom":
+        case "startFrom": getOrCreateConfiguration(target).setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "statuspolldelay":
         case "statusPollDelay": target.setStatusPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "statuses": getOrCreateConfiguration(target).setStatuses(property(camelContext, java.lang.String.class, value)); return true;
@@ -187,9 +193,13 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "ledgerDataSource": return javax.sql.DataSource.class;
         case "ledgerdirectory":
         case "ledgerDirectory": return java.lang.String.class;
+        case "ledgerretention":
+        case "ledgerRetention": return long.class;
         case "ledgertableprefix":
         case "ledgerTablePrefix": return java.lang.String.class;
         case "limit": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "name": return java.lang.String.class;
@@ -247,6 +257,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceFilePath": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startfrom":
+        case "startFrom": return java.lang.String.class;
         case "statuspolldelay":
         case "statusPollDelay": return long.class;
         case "statuses": return java.lang.String.class;
@@ -309,9 +321,13 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "ledgerDataSource": return target.getLedgerDataSource();
         case "ledgerdirectory":
         case "ledgerDirectory": return target.getLedgerDirectory();
+        case "ledgerretention":
+        case "ledgerRetention": return target.getLedgerRetention();
         case "ledgertableprefix":
         case "ledgerTablePrefix": return target.getLedgerTablePrefix();
         case "limit": return getOrCreateConfiguration(target).getLimit();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "name": return getOrCreateConfiguration(target).getName();
@@ -369,6 +385,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceFilePath": return getOrCreateConfiguration(target).getSourceFilePath();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "startfrom":
+        case "startFrom": return getOrCreateConfiguration(target).getStartFrom();
         case "statuspolldelay":
         case "statusPollDelay": return target.getStatusPollDelay();
         case "statuses": return getOrCreateConfiguration(target).getStatuses();

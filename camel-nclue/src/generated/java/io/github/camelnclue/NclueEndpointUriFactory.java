@@ -23,7 +23,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(73);
         props.add("accessKey");
         props.add("accountId");
         props.add("aiAppId");
@@ -43,6 +43,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("maxMessagesPerPoll");
         props.add("maxRetries");
         props.add("name");
         props.add("namePrefix");
@@ -81,6 +82,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sourceBucket");
         props.add("sourceFilePath");
         props.add("sslContextParameters");
+        props.add("startFrom");
         props.add("startScheduler");
         props.add("statuses");
         props.add("taskId");

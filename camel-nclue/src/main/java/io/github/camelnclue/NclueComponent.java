@@ -16,6 +16,7 @@
 package io.github.camelnclue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -69,6 +70,11 @@ public class NclueComponent extends HealthCheckComponent {
             The pause between two sweeps of the status poller (one per account and resource). A sweep reads list \
             pages at the NCLUE rate limit, so with many jobs in flight sweeps take longer than this pause.""")
     private long statusPollDelay = 1000;
+    @Metadata(label = "tracking", defaultValue = "30d", javaType = "java.time.Duration", description = """
+            Retention of the ledger: a job that ended longer ago than this, and whose changes every known consumer \
+            emitted, is forgotten (checked at start and every hour). Its name can then be created again. 0 keeps \
+            every job.""")
+    private long ledgerRetention = 30L * 24 * 60 * 60 * 1000;
 
     private final ObjectMapper objectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -180,6 +186,18 @@ public class NclueComponent extends HealthCheckComponent {
         this.statusPollDelay = statusPollDelay;
     }
 
+    public long getLedgerRetention() {
+        return ledgerRetention;
+    }
+
+    /**
+     * Retention of the ledger: a job that ended longer ago than this (default 30 days), and whose changes every known
+     * consumer emitted, is forgotten; 0 keeps every job.
+     */
+    public void setLedgerRetention(long ledgerRetention) {
+        this.ledgerRetention = ledgerRetention;
+    }
+
     /**
      * What runs for this component: worker pool, scheduler, ledger, pollers, HTTP clients and rate limiters. Null
      * while the component is stopped.
@@ -213,7 +231,8 @@ public class NclueComponent extends HealthCheckComponent {
     protected void doStart() throws Exception {
         super.doStart();
         // a ledger the user bound is the user's to close; one built here from options is closed with the component
-        runtime = new NclueRuntime(getCamelContext(), selectedLedger(), ledger == null, statusPollDelay, objectMapper);
+        runtime = new NclueRuntime(getCamelContext(), selectedLedger(), ledger == null, statusPollDelay,
+                Duration.ofMillis(ledgerRetention), objectMapper);
         // Micrometer is optional: look for a MeterRegistry only when its API is on the classpath
         if (getCamelContext().getClassResolver().resolveClass(METER_REGISTRY_CLASS) != null) {
             metrics = NclueMetrics.lookup(getCamelContext(), runtime.rateLimiters());

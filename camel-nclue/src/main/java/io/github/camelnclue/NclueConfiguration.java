@@ -140,6 +140,10 @@ public class NclueConfiguration implements Cloneable {
     private String statuses;
     @UriParam(label = "consumer")
     private boolean watchAll;
+    @UriParam(label = "consumer", defaultValue = "now", enums = "now,recorded")
+    private String startFrom = "now";
+    @UriParam(label = "consumer", defaultValue = "100")
+    private int maxMessagesPerPoll = 100;
 
     public NclueResource getResource() {
         return resource;
@@ -710,6 +714,30 @@ public class NclueConfiguration implements Cloneable {
      */
     public void setWatchAll(boolean watchAll) {
         this.watchAll = watchAll;
+    }
+
+    public String getStartFrom() {
+        return startFrom;
+    }
+
+    /**
+     * Where a consumer whose route id the ledger has never seen starts: now (default: only changes from its first
+     * start on) or recorded (every change the ledger holds). A consumer the ledger knows resumes where it stopped.
+     */
+    public void setStartFrom(String startFrom) {
+        this.startFrom = startFrom;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /**
+     * The most status changes one consumer poll emits (default 100); the rest follow on the next polls. 0 or less for
+     * no limit.
+     */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     /** The Object Storage access key in effect: objectStorageAccessKey, else accessKey. */

@@ -24,25 +24,37 @@ import io.github.camelnclue.exception.NclueApiException;
 import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.tracking.JobLedger;
 import io.github.camelnclue.tracking.JobPoller;
+import io.github.camelnclue.tracking.PendingJob;
 import io.github.camelnclue.tracking.StatusObservation;
 import io.github.camelnclue.tracking.TrackedJob;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Emits one exchange per observed status change of the jobs of a resource. The shared poller records changes in the
  * ledger; each poll here emits the changes this consumer has not emitted yet, in order, and marks a change emitted
  * only after the route processed it successfully, so a failed exchange is offered again and a restart loses nothing.
- * The ledger keys what was emitted by the route id: give such routes a stable id.
+ * The ledger keys what was emitted by the route id: give such routes a stable id. A route id the ledger has never
+ * seen starts from now ({@code startFrom=recorded} replays what is recorded); a known one resumes where it stopped. A
+ * poll emits at most {@code maxMessagesPerPoll} changes and stops early when the route is stopping.
  */
-public class NclueConsumer extends ScheduledPollConsumer {
+public class NclueConsumer extends ScheduledPollConsumer implements ShutdownAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NclueConsumer.class);
 
     private final Set<String> statuses;
+    private final boolean replay;
+    private final int maxMessagesPerPoll;
     private JobPoller poller;
     private JobLedger ledger;
     private String consumerId;
+    private volatile ShutdownRunningTask shutdownRunningTask;
 
     public NclueConsumer(NclueEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -51,6 +63,12 @@ public class NclueConsumer extends ScheduledPollConsumer {
                 ? Set.of()
                 : Arrays.stream(wanted.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .collect(Collectors.toSet());
+        String startFrom = endpoint.getConfiguration().getStartFrom();
+        if (startFrom != null && !"now".equals(startFrom) && !"recorded".equals(startFrom)) {
+            throw new IllegalArgumentException("startFrom must be now or recorded, not " + startFrom);
+        }
+        this.replay = "recorded".equals(startFrom);
+        this.maxMessagesPerPoll = endpoint.getConfiguration().getMaxMessagesPerPoll();
     }
 
     @Override
@@ -63,7 +81,12 @@ public class NclueConsumer extends ScheduledPollConsumer {
         poller = getEndpoint().poller();
         ledger = getEndpoint().tracker().ledger();
         consumerId = getRouteId() != null ? getRouteId() : getEndpoint().getEndpointKey();
+        if (ledger.registerConsumer(consumerId, poller.scope(), poller.kind(), replay)) {
+            LOG.info("Consumer {} of {} is new to the ledger: it starts {}", consumerId, poller.kind(),
+                    replay ? "with every change recorded" : "from now");
+        }
         poller.hold(this, getEndpoint().getConfiguration().isWatchAll());
+        shutdownRunningTask = null;
         super.doStart();
     }
 
@@ -83,13 +106,14 @@ public class NclueConsumer extends ScheduledPollConsumer {
         }
         JobKind kind = poller.kind();
         int emitted = 0;
-        for (TrackedJob job : ledger.jobs(poller.scope(), kind)) {
-            if (job.isIntent()) {
-                continue;
-            }
+        // one ledger call: only the jobs with changes this consumer has not emitted, nothing when nothing changed
+        for (PendingJob pending : ledger.pendingChanges(consumerId, poller.scope(), kind, maxMessagesPerPoll)) {
+            TrackedJob job = pending.job();
             List<StatusObservation> observed = job.statuses();
-            int done = ledger.emittedCount(consumerId, poller.scope(), kind, job.id());
-            for (int i = done; i < observed.size(); i++) {
+            for (int i = pending.emitted(); i < observed.size(); i++) {
+                if (!isEmitAllowed() || maxMessagesPerPoll > 0 && emitted >= maxMessagesPerPoll) {
+                    return emitted; // stopping, or the batch is full: the rest waits in the ledger
+                }
                 String status = observed.get(i).status();
                 if (statuses.isEmpty() || statuses.contains(status)) {
                     if (!emit(job, status, i > 0 ? observed.get(i - 1).status() : null)) {
@@ -101,6 +125,34 @@ public class NclueConsumer extends ScheduledPollConsumer {
             }
         }
         return emitted;
+    }
+
+    /** Told first when the route or context stops; not deferred: what was not emitted stays in the ledger. */
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        this.shutdownRunningTask = shutdownRunningTask;
+        return false;
+    }
+
+    @Override
+    public int getPendingExchangesSize() {
+        return 0;
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        // the poll in progress checks isEmitAllowed() before each exchange
+    }
+
+    /**
+     * Whether the poll in progress may emit another change: not once the route is stopping or suspending (unless the
+     * route completes all tasks on shutdown), as {@code ScheduledBatchPollingConsumer.isBatchAllowed} decides.
+     */
+    boolean isEmitAllowed() {
+        if (!isRunAllowed() || isSuspendingOrSuspended()) {
+            return false;
+        }
+        return shutdownRunningTask == null || shutdownRunningTask == ShutdownRunningTask.CompleteAllTasks;
     }
 
     /** Processes one change; false if the route failed, so it is offered again on the next poll. */

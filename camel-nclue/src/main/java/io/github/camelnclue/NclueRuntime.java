@@ -15,6 +15,7 @@
  */
 package io.github.camelnclue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -64,6 +67,8 @@ public final class NclueRuntime extends ServiceSupport {
      * a released wait is left to the graceful shutdown's own timeout.
      */
     private static final long RELEASE_HAND_BACK_MILLIS = 10_000;
+    /** How often the ledger is pruned of jobs older than the retention. */
+    private static final Duration RETENTION_PERIOD = Duration.ofHours(1);
     private static final Logger LOG = LoggerFactory.getLogger(NclueRuntime.class);
 
     private record PollerKey(String scope, JobKind kind) {
@@ -86,6 +91,7 @@ public final class NclueRuntime extends ServiceSupport {
     private final JobLedger ledger;
     private final boolean ownsLedger;
     private final long sweepDelayMillis;
+    private final Duration retention;
     private final ObjectMapper mapper;
     private final Map<PollerKey, Shared<JobPoller>> pollers = new ConcurrentHashMap<>();
     private final Map<LimiterKey, Shared<RequestRateLimiter>> limiters = new ConcurrentHashMap<>();
@@ -95,17 +101,20 @@ public final class NclueRuntime extends ServiceSupport {
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
     private JobTracker tracker;
+    private ScheduledFuture<?> pruning;
 
     /**
      * @param ledger     started here, with the runtime
      * @param ownsLedger close the ledger when the runtime stops (the component built it; a bound one is the user's)
+     * @param retention  how long terminal jobs that every consumer emitted are kept; zero or less keeps every job
      */
     NclueRuntime(CamelContext camelContext, JobLedger ledger, boolean ownsLedger, long sweepDelayMillis,
-                 ObjectMapper mapper) {
+                 Duration retention, ObjectMapper mapper) {
         this.camelContext = camelContext;
         this.ledger = ledger;
         this.ownsLedger = ownsLedger;
         this.sweepDelayMillis = sweepDelayMillis;
+        this.retention = retention;
         this.mapper = mapper;
     }
 
@@ -128,6 +137,16 @@ public final class NclueRuntime extends ServiceSupport {
         schedulerProfile.setMaxQueueSize(Integer.MAX_VALUE);
         schedulerProfile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         scheduler = manager.newScheduledThreadPool(this, "NclueScheduler", schedulerProfile);
+        if (!retention.isZero() && !retention.isNegative()) {
+            // at start and every period; the scheduler only times it, the prune (ledger I/O) runs on a worker
+            pruning = scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    workers.execute(() -> tracker.prune(retention));
+                } catch (RejectedExecutionException e) {
+                    // stopping
+                }
+            }, 0, RETENTION_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private static ThreadPoolProfile workerProfile(ExecutorServiceManager manager) {
@@ -169,6 +188,10 @@ public final class NclueRuntime extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
+        if (pruning != null) {
+            pruning.cancel(false);
+            pruning = null;
+        }
         pollers.values().forEach(shared -> shared.value.stop());
         pollers.clear();
         if (workers != null) {

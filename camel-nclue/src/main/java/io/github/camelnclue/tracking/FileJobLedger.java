@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * journal ({@code ledger.jsonl}, one JSON event per line) and forced to disk before the method returns, so an
  * acknowledged write survives a crash of the JVM or the machine; a call that changes nothing writes nothing.
  * {@link #start()} replays the journal into memory (ignoring a last line torn by a crash) and compacts it to a snapshot
- * of the current state, written beside it and renamed over it atomically; the journal is compacted again after every
- * 10,000 lines appended. While started, the ledger holds a lock on {@code ledger.lock} so that a second process cannot
+ * of the current state, written beside it and renamed over it atomically, when it holds more than twice that state or
+ * a torn last line; it is compacted again once more lines were appended than the last snapshot held (at least
+ * 10,000), so replay and compaction cost what the state holds, not its history. While started, the ledger holds a
+ * lock on {@code ledger.lock} so that a second process cannot
  * use the same directory; the operating system releases it if the process dies.
  * <p>
  * The rules are those of {@link InMemoryJobLedger}, which holds the state. If a journal write fails, the call throws
@@ -87,8 +89,12 @@ public class FileJobLedger implements JobLedger {
         LedgerState loaded = new LedgerState();
         LedgerJournal opened = new LedgerJournal(directory.resolve(JOURNAL));
         try {
-            replay(loaded, opened);
-            opened.replace(lines(loaded));
+            boolean clean = replay(loaded, opened);
+            // rewritten when a crash left a torn tail, or when it holds much more than the state: a journal that
+            // is (nearly) a snapshot already is appended to as it is, so a restart costs one read
+            if (!clean || opened.lines() > 2L * loaded.snapshotSize()) {
+                opened.replace(lines(loaded));
+            }
         } catch (IOException | RuntimeException e) {
             unlock();
             throw e;
@@ -153,6 +159,44 @@ public class FileJobLedger implements JobLedger {
     }
 
     @Override
+    public synchronized boolean registerConsumer(String consumerId, String scope, JobKind kind, boolean replay) {
+        return change(s -> s.consumer(Instant.now(), consumerId, scope, kind, replay),
+                () -> view().isKnownConsumer(consumerId, scope, kind));
+    }
+
+    @Override
+    public synchronized boolean isKnownConsumer(String consumerId, String scope, JobKind kind) {
+        return view().isKnownConsumer(consumerId, scope, kind);
+    }
+
+    @Override
+    public synchronized List<PendingJob> pendingChanges(String consumerId, String scope, JobKind kind, int limit) {
+        return view().pendingChanges(consumerId, scope, kind, limit);
+    }
+
+    @Override
+    public synchronized List<TrackedJob> inFlight(String scope, JobKind kind) {
+        return view().inFlight(scope, kind);
+    }
+
+    /** Journals the prune when it forgets a job; the next compaction leaves the pruned jobs out of the snapshot. */
+    @Override
+    public synchronized int prune(Instant terminalBefore) {
+        int before = view().size();
+        change(s -> s.prune(Instant.now(), terminalBefore), () -> view().size());
+        int pruned = before - view().size();
+        if (pruned > 0) {
+            try {
+                journal.replace(lines(state));
+            } catch (IOException e) {
+                failure = e;
+                throw new JobLedgerException("Cannot compact the ledger journal in " + directory, e);
+            }
+        }
+        return pruned;
+    }
+
+    @Override
     public synchronized void close() {
         try {
             if (journal != null) {
@@ -184,8 +228,9 @@ public class FileJobLedger implements JobLedger {
         if (!Objects.equals(before, affected.get())) {
             try {
                 journal.append(state.toLine(event));
-                // counted from the last compaction, so a snapshot longer than the limit is not rewritten each time
-                if (journal.appended() > compactAfterLines) {
+                // counted from the last compaction, and at least the size of that snapshot: the journal stays
+                // within twice the state, and rewriting it costs a constant share of the appends, whatever the size
+                if (journal.appended() > Math.max(compactAfterLines, journal.lines() - journal.appended())) {
                     journal.replace(lines(state));
                 }
             } catch (IOException e) {
@@ -197,7 +242,7 @@ public class FileJobLedger implements JobLedger {
         return result;
     }
 
-    private JobLedger view() {
+    private InMemoryJobLedger view() {
         if (journal == null) {
             throw new IllegalStateException(this + " is not started");
         }
@@ -207,25 +252,27 @@ public class FileJobLedger implements JobLedger {
         return state.view();
     }
 
-    private static void replay(LedgerState state, LedgerJournal journal) throws IOException {
-        List<String> lines = journal.read();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
+    /** Replays the journal into {@code state}, line by line; false if its last line was torn or unreadable. */
+    private static boolean replay(LedgerState state, LedgerJournal journal) throws IOException {
+        boolean[] clean = { true };
+        boolean complete = journal.read((line, last) -> {
             if (line.isBlank()) {
-                continue;
+                return;
             }
             try {
                 state.applyLine(line);
             } catch (IOException | RuntimeException e) {
-                if (i == lines.size() - 1) {
+                if (last) {
                     // a crash can leave garbage behind the last acknowledged line (e.g. zeros after a power loss)
                     LOG.warn("Ignoring an unreadable last line of the ledger journal {}: {}",
                             journal.file(), e.toString());
-                    break;
+                    clean[0] = false;
+                    return;
                 }
-                throw new IOException("Corrupt ledger journal " + journal.file() + " at line " + (i + 1), e);
+                throw new IOException("Corrupt ledger journal " + journal.file() + " at line " + journal.lines(), e);
             }
-        }
+        });
+        return complete && clean[0];
     }
 
     private static List<String> lines(LedgerState state) {

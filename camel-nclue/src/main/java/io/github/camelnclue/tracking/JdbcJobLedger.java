@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -37,7 +38,10 @@ import io.github.camelnclue.model.JobKind;
 /**
  * A ledger in a relational database (PostgreSQL), so that several instances of an application share what they track.
  * {@link #start()} creates or migrates the tables ({@code <prefix>jobs}, {@code <prefix>statuses},
- * {@code <prefix>emitted} and the version table, see {@link LedgerSchema}). Every change is one transaction and idempotent when instances race: unique keys with
+ * {@code <prefix>emitted}, {@code <prefix>consumers} (the known consumers), {@code <prefix>pending} (an outbox: one row
+ * per consumer and job with changes it has not emitted, so that a poll is one indexed query whatever the history) and
+ * the version table, see {@link LedgerSchema}). Every change is one transaction and idempotent when instances race:
+ * unique keys with
  * {@code INSERT ... ON CONFLICT} decide which write wins, and a status is appended under the next sequence number of
  * its job, which only one instance can take.
  * <p>
@@ -149,7 +153,11 @@ public class JdbcJobLedger implements JobLedger {
                 return false;
             }
             // the primary key on seq lets only one instance append after lastSeq; a loser reads again
-            if (execute(c, sql.insertStatus(), scope, kind, id, lastSeq + 1, status, timestamp()) == 1) {
+            OffsetDateTime observedAt = timestamp();
+            if (execute(c, sql.insertStatus(), scope, kind, id, lastSeq + 1, status, observedAt) == 1) {
+                boolean terminal = TrackedJob.isTerminal(JobKind.fromUriName(kind), status);
+                execute(c, sql.updateStatusCount(), lastSeq + 1, terminal ? observedAt : null, scope, kind, id);
+                execute(c, sql.insertPendingForConsumers(), id, lastSeq + 1, scope, kind);
                 return true;
             }
         }
@@ -161,7 +169,8 @@ public class JdbcJobLedger implements JobLedger {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                for (String statement : List.of(sql.deleteEmitted(), sql.deleteStatuses(), sql.deleteJob())) {
+                for (String statement : List.of(sql.deletePendingOfJob(), sql.deleteEmitted(), sql.deleteStatuses(),
+                        sql.deleteJob())) {
                     execute(c, statement, scope, kind.uriName(), id);
                 }
                 c.commit();
@@ -176,8 +185,80 @@ public class JdbcJobLedger implements JobLedger {
 
     @Override
     public void markEmitted(String consumerId, String scope, JobKind kind, String id, int count) {
-        update("mark statuses of " + id + " emitted", sql.upsertEmitted(), consumerId, scope, kind.uriName(), id,
-                count);
+        if (count <= 0) {
+            return; // marks nothing
+        }
+        transaction("mark statuses of " + id + " emitted", c -> {
+            register(c, consumerId, scope, kind.uriName(), true);
+            execute(c, sql.upsertEmitted(), consumerId, scope, kind.uriName(), id, count);
+            execute(c, sql.deletePending(), consumerId, scope, kind.uriName(), id, count);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean registerConsumer(String consumerId, String scope, JobKind kind, boolean replay) {
+        return transaction("register consumer " + consumerId,
+                c -> register(c, consumerId, scope, kind.uriName(), replay));
+    }
+
+    private boolean register(Connection c, String consumerId, String scope, String kind, boolean replay)
+            throws SQLException {
+        if (execute(c, sql.insertConsumer(), consumerId, scope, kind, timestamp()) == 0) {
+            return false;
+        }
+        if (replay) {
+            execute(c, sql.insertPendingForReplay(), consumerId, consumerId, scope, kind);
+        } else {
+            execute(c, sql.insertEmittedFromNow(), consumerId, scope, kind);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean isKnownConsumer(String consumerId, String scope, JobKind kind) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql.selectConsumer(), consumerId, scope, kind.uriName());
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw failed("read consumer " + consumerId, e);
+        }
+    }
+
+    @Override
+    public List<PendingJob> pendingChanges(String consumerId, String scope, JobKind kind, int limit) {
+        List<PendingJob> pending = new ArrayList<>();
+        int[] emitted = new int[1];
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql.selectPending(), consumerId, scope, kind.uriName(),
+                        limit > 0 ? limit : Integer.MAX_VALUE, consumerId);
+                ResultSet rs = ps.executeQuery()) {
+            readJobs(rs, scope, kind, (job, row) -> emitted[0] = row.getInt("emitted"),
+                    job -> pending.add(new PendingJob(job, emitted[0])));
+            return pending;
+        } catch (SQLException e) {
+            throw failed("read the pending changes of " + consumerId, e);
+        }
+    }
+
+    @Override
+    public List<TrackedJob> inFlight(String scope, JobKind kind) {
+        return query("list jobs in flight", sql.selectInFlight(), scope, kind, null);
+    }
+
+    @Override
+    public int prune(Instant terminalBefore) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = prepare(c, sql.prune(),
+                    OffsetDateTime.ofInstant(terminalBefore, ZoneOffset.UTC));
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failed("prune jobs ended before " + terminalBefore, e);
+        }
     }
 
     @Override
@@ -224,27 +305,38 @@ public class JdbcJobLedger implements JobLedger {
                 PreparedStatement ps = prepare(c, query, params);
                 ResultSet rs = ps.executeQuery()) {
             List<TrackedJob> jobs = new ArrayList<>();
-            JobRows rows = null;
-            while (rs.next()) {
-                String name = rs.getString("name");
-                if (rows == null || !rows.name.equals(name)) {
-                    if (rows != null) {
-                        jobs.add(rows.toJob(scope, kind));
-                    }
-                    rows = new JobRows(name, rs.getString("id"), rs.getString("record_json"),
-                            instant(rs, "created_at"));
-                }
-                String status = rs.getString("status");
-                if (status != null) {
-                    rows.statuses.add(new StatusObservation(status, instant(rs, "observed_at")));
-                }
-            }
-            if (rows != null) {
-                jobs.add(rows.toJob(scope, kind));
-            }
+            readJobs(rs, scope, kind, (job, row) -> { }, jobs::add);
             return jobs;
         } catch (SQLException e) {
             throw failed(what, e);
+        }
+    }
+
+    /** Sees the first row of each job of a joined result. */
+    private interface RowReader {
+        void read(JobRows job, ResultSet row) throws SQLException;
+    }
+
+    /** Groups the rows of a joined result (ordered by job, then status) into jobs. */
+    private static void readJobs(ResultSet rs, String scope, JobKind kind, RowReader firstRow,
+            Consumer<TrackedJob> sink) throws SQLException {
+        JobRows rows = null;
+        while (rs.next()) {
+            String name = rs.getString("name");
+            if (rows == null || !rows.name.equals(name)) {
+                if (rows != null) {
+                    sink.accept(rows.toJob(scope, kind));
+                }
+                rows = new JobRows(name, rs.getString("id"), rs.getString("record_json"), instant(rs, "created_at"));
+                firstRow.read(rows, rs);
+            }
+            String status = rs.getString("status");
+            if (status != null) {
+                rows.statuses.add(new StatusObservation(status, instant(rs, "observed_at")));
+            }
+        }
+        if (rows != null) {
+            sink.accept(rows.toJob(scope, kind));
         }
     }
 
@@ -272,6 +364,27 @@ public class JdbcJobLedger implements JobLedger {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true); // one statement, one transaction
             execute(c, statement, params);
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
+    /** A unit of work on one connection. */
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T transaction(String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw failed(what, e);
         }

@@ -15,6 +15,7 @@
  */
 package io.github.camelnclue.tracking;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,8 +66,44 @@ public interface JobLedger extends AutoCloseable {
 
     Optional<TrackedJob> findByName(String scope, JobKind kind, String name);
 
-    /** Every tracked job and intent of the kind in the scope, oldest first. */
+    /**
+     * Every tracked job and intent of the kind in the scope, oldest first. Reads the whole history of the kind: for
+     * tools and tests, not for what runs on every poll (see {@link #pendingChanges} and {@link #inFlight}).
+     */
     List<TrackedJob> jobs(String scope, JobKind kind);
+
+    /**
+     * Makes {@code consumerId} a known consumer of the kind in the scope, unless it is known already (then nothing
+     * changes, and it resumes where it was). A new consumer that does not {@code replay} has emitted every status
+     * recorded so far (it starts from now); one that replays has emitted nothing. A consumer that
+     * {@link #markEmitted marks} a change emitted becomes known too, replaying.
+     *
+     * @return true if the consumer was new
+     */
+    boolean registerConsumer(String consumerId, String scope, JobKind kind, boolean replay);
+
+    /** True if {@code consumerId} is a known consumer of the kind in the scope. */
+    boolean isKnownConsumer(String consumerId, String scope, JobKind kind);
+
+    /**
+     * The jobs with statuses a known consumer has not emitted yet, each with how many it emitted, oldest job first: what
+     * one consumer poll needs, at a cost that follows the changes pending, not the history (empty for a consumer that
+     * is not known).
+     *
+     * @param limit at most this many jobs; 0 or less for all
+     */
+    List<PendingJob> pendingChanges(String consumerId, String scope, JobKind kind, int limit);
+
+    /** The tracked jobs of the kind in the scope that have not reached a terminal status (intents excluded), oldest first. */
+    List<TrackedJob> inFlight(String scope, JobKind kind);
+
+    /**
+     * Retention: forgets every job whose last status is terminal, observed before {@code terminalBefore}, and that
+     * every known consumer of its kind has emitted completely. Intents and jobs in flight are kept.
+     *
+     * @return how many jobs were forgotten
+     */
+    int prune(Instant terminalBefore);
 
     @Override
     void close();

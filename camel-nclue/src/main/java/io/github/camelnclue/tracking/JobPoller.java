@@ -80,6 +80,8 @@ public final class JobPoller {
     private final AtomicInteger stragglerCursor = new AtomicInteger();
     private volatile JobSource source;
     private volatile int lastSweepRequests;
+    /** A watchAll sweep read every list page once: every job of the account was recorded since this poller started. */
+    private volatile boolean listedAll;
     private volatile Throwable lastError;
     private boolean scheduled;
     private boolean stopped;
@@ -285,10 +287,8 @@ public final class JobPoller {
     public CompletableFuture<Void> sweep() {
         boolean watchAll = holders.containsValue(Boolean.TRUE);
         Set<String> inFlight = new HashSet<>();
-        for (TrackedJob job : ledger.jobs(scope, kind)) {
-            if (!job.isIntent() && !job.terminal()) {
-                inFlight.add(job.id());
-            }
+        for (TrackedJob job : ledger.inFlight(scope, kind)) {
+            inFlight.add(job.id());
         }
         inFlight.addAll(waiters.keySet());
         if (inFlight.isEmpty() && !watchAll) {
@@ -296,9 +296,9 @@ public final class JobPoller {
         }
         long before = requests.get();
         LOG.debug("Sweeping {} {} in flight{}", inFlight.size(), kind, watchAll ? " and every listed job" : "");
-        int pageBudget = watchAll ? Integer.MAX_VALUE : (inFlight.size() + PAGE_SIZE - 1) / PAGE_SIZE + 1;
+        int pageBudget = (inFlight.size() + PAGE_SIZE - 1) / PAGE_SIZE + 1;
         JobSource from = source;
-        return scan(from, 0, inFlight, pageBudget, watchAll)
+        return scan(from, 0, inFlight, pageBudget, watchAll, new boolean[1])
                 .thenCompose(listable -> readStragglers(from, inFlight, listable))
                 .whenComplete((ignored, failure) -> {
                     lastSweepRequests = (int) (requests.get() - before);
@@ -306,9 +306,19 @@ public final class JobPoller {
                 });
     }
 
+    /**
+     * Reads list pages from {@code index}. Without watchAll it stops once every job in flight was seen or the budget
+     * is spent. With watchAll the first sweep reads every page; later ones read on until they meet a job the ledger
+     * knows is terminal and every job in flight was seen (or the budget is spent): the jobs listed below it (older,
+     * newest first) were recorded by an earlier sweep, so a sweep costs the new jobs and those in flight, not the
+     * account's history.
+     *
+     * @param metTerminal [0]: a job the ledger knew was terminal was met
+     */
     private CompletableFuture<Boolean> scan(
-            JobSource from, int index, Set<String> remaining, int pagesLeft, boolean watchAll) {
-        if (pagesLeft == 0 || remaining.isEmpty() && !watchAll) {
+            JobSource from, int index, Set<String> remaining, int pagesLeft, boolean watchAll, boolean[] metTerminal) {
+        boolean wanted = !remaining.isEmpty() && pagesLeft > 0 || watchAll && !metTerminal[0];
+        if (!wanted) {
             return CompletableFuture.completedFuture(true);
         }
         CompletableFuture<JobSource.Page> page = from.list(index, PAGE_SIZE);
@@ -319,18 +329,25 @@ public final class JobPoller {
         return page.thenCompose(p -> {
             for (NclueJob job : p.items()) {
                 boolean tracked = remaining.remove(job.id());
-                if (!tracked && watchAll && ledger.findById(scope, kind, job.id()).isEmpty()) {
-                    ledger.recordJob(scope, kind, job.name(), job.id(), null);
+                if (!tracked && watchAll) {
+                    Optional<TrackedJob> known = ledger.findById(scope, kind, job.id());
+                    if (known.isEmpty()) {
+                        ledger.recordJob(scope, kind, job.name(), job.id(), null);
+                    } else if (known.get().terminal() && listedAll) {
+                        metTerminal[0] = true;
+                    }
                     tracked = true;
                 }
-                if (tracked || watchAll) {
+                if (tracked) {
                     observe(job);
                 }
             }
             boolean more = index + p.items().size() < p.total() && !p.items().isEmpty();
-            return more
-                    ? scan(from, index + p.items().size(), remaining, pagesLeft - 1, watchAll)
-                    : scan(from, index, remaining, 0, watchAll);
+            if (!more) {
+                listedAll |= watchAll;
+                return CompletableFuture.completedFuture(true);
+            }
+            return scan(from, index + p.items().size(), remaining, pagesLeft - 1, watchAll, metTerminal);
         });
     }
 

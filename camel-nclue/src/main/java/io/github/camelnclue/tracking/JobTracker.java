@@ -15,6 +15,8 @@
  */
 package io.github.camelnclue.tracking;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -185,6 +187,23 @@ public final class JobTracker {
             return mapper.writeValueAsString(job);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Retention: forgets the jobs that ended more than {@code keep} ago and that every consumer emitted (see
+     * {@link JobLedger#prune}). A failure is logged, and the next period tries again.
+     */
+    public int prune(Duration keep) {
+        try {
+            int pruned = ledger.prune(Instant.now().minus(keep));
+            if (pruned > 0) {
+                LOG.info("Pruned {} jobs that ended more than {} ago from {}", pruned, keep, ledger);
+            }
+            return pruned;
+        } catch (RuntimeException e) {
+            LOG.warn("Pruning {} failed: {}", ledger, e.getMessage());
+            return 0;
         }
     }
 }

@@ -15,7 +15,10 @@
  */
 package io.github.camelnclue.tracking;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -42,6 +44,7 @@ final class LedgerJournal implements AutoCloseable {
     private final Path temp;
     private FileChannel channel;
     private int appended;
+    private long lines;
 
     LedgerJournal(Path file) {
         this.file = file;
@@ -57,25 +60,57 @@ final class LedgerJournal implements AutoCloseable {
         return appended;
     }
 
+    /** Sees one line of the journal; {@code last} is true for the last complete line. */
+    interface LineHandler {
+        void line(String line, boolean last) throws IOException;
+    }
+
     /**
-     * The complete lines of the journal, oldest first. A last line without its newline is a write torn by a crash
-     * (never acknowledged, since the newline is written with it and then forced), so it is left out.
+     * Reads the complete lines of the journal, oldest first, without holding the file in memory. A last line without
+     * its newline is a write torn by a crash (never acknowledged, since the newline is written with it and then
+     * forced), so it is left out.
+     *
+     * @return false if such a torn line was left out
      */
-    List<String> read() throws IOException {
-        List<String> result = new ArrayList<>();
+    boolean read(LineHandler handler) throws IOException {
+        lines = 0;
         if (!Files.exists(file)) {
-            return result;
+            return true;
         }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        int start = 0;
-        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-            result.add(text.substring(start, end));
-            start = end + 1;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ByteArrayOutputStream current = new ByteArrayOutputStream(1024);
+            String previous = null;
+            byte[] chunk = new byte[1 << 16];
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] == '\n') {
+                        current.write(chunk, start, i - start);
+                        if (previous != null) {
+                            handler.line(previous, false);
+                        }
+                        previous = current.toString(StandardCharsets.UTF_8);
+                        current.reset();
+                        lines++;
+                        start = i + 1;
+                    }
+                }
+                current.write(chunk, start, n - start);
+            }
+            if (previous != null) {
+                handler.line(previous, true);
+            }
+            if (current.size() > 0) {
+                LOG.warn("Ignoring a torn last line ({} bytes) of the ledger journal {}", current.size(), file);
+                return false;
+            }
+            return true;
         }
-        if (start < text.length()) {
-            LOG.warn("Ignoring a torn last line ({} characters) of the ledger journal {}", text.length() - start, file);
-        }
-        return result;
+    }
+
+    /** Lines in the journal: read at the start, or written by the last replace, plus those appended since. */
+    long lines() {
+        return lines;
     }
 
     /** Appends one line and forces it to disk before returning. */
@@ -87,6 +122,7 @@ final class LedgerJournal implements AutoCloseable {
         write(channel, line);
         channel.force(false);
         appended++;
+        lines++;
     }
 
     /**
@@ -105,6 +141,7 @@ final class LedgerJournal implements AutoCloseable {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         forceDirectory();
         appended = 0;
+        lines = snapshot.size();
     }
 
     @Override

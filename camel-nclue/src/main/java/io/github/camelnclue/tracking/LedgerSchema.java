@@ -46,7 +46,8 @@ final class LedgerSchema {
     List<List<String>> migrations() {
         // version 1 is the schema of the first release, created with IF NOT EXISTS: a database made before the
         // schema carried a version adopts version 1 unchanged
-        return List.of(new LedgerSql(prefix).createTables());
+        LedgerSql sql = new LedgerSql(prefix);
+        return List.of(sql.createTables(), sql.addOutbox(), sql.addSharedQuota());
     }
 
     int latestVersion() {

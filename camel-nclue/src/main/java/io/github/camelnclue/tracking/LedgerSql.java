@@ -23,14 +23,20 @@ import java.util.List;
  */
 final class LedgerSql {
 
+    private final String quota;
     private final String jobs;
     private final String statuses;
     private final String emitted;
+    private final String consumers;
+    private final String pending;
 
     LedgerSql(String prefix) {
+        this.quota = prefix + "quota";
         this.jobs = prefix + "jobs";
         this.statuses = prefix + "statuses";
         this.emitted = prefix + "emitted";
+        this.consumers = prefix + "consumers";
+        this.pending = prefix + "pending";
     }
 
     List<String> createTables() {
@@ -50,6 +56,136 @@ final class LedgerSql {
                         + "PRIMARY KEY (consumer_id, scope, kind, id))");
     }
 
+    /**
+     * Schema version 2: the known consumers, the outbox of pending changes, and on each job its status count and when
+     * it ended (indexed for the jobs in flight and for retention), filled from what version 1 recorded.
+     */
+    List<String> addOutbox() {
+        return List.of(
+                // what a job's statuses number and when it ended, so in-flight and retention need no join
+                "ALTER TABLE " + jobs + " ADD COLUMN IF NOT EXISTS status_count INTEGER NOT NULL DEFAULT 0",
+                "ALTER TABLE " + jobs + " ADD COLUMN IF NOT EXISTS terminal_at TIMESTAMP WITH TIME ZONE",
+                "CREATE INDEX IF NOT EXISTS " + jobs + "_in_flight ON " + jobs + " (scope, kind) "
+                        + "WHERE id IS NOT NULL AND terminal_at IS NULL",
+                "CREATE INDEX IF NOT EXISTS " + jobs + "_terminal ON " + jobs + " (terminal_at) "
+                        + "WHERE terminal_at IS NOT NULL",
+                "CREATE TABLE IF NOT EXISTS " + consumers + " ("
+                        + "consumer_id VARCHAR(500) NOT NULL, scope VARCHAR(2000) NOT NULL, "
+                        + "kind VARCHAR(32) NOT NULL, registered_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                        + "PRIMARY KEY (consumer_id, scope, kind))",
+                "CREATE INDEX IF NOT EXISTS " + consumers + "_by_kind ON " + consumers + " (scope, kind)",
+                // the outbox: one row per consumer and job with statuses it has not emitted (up to status_count)
+                "CREATE TABLE IF NOT EXISTS " + pending + " ("
+                        + "consumer_id VARCHAR(500) NOT NULL, scope VARCHAR(2000) NOT NULL, "
+                        + "kind VARCHAR(32) NOT NULL, id VARCHAR(200) NOT NULL, status_count INTEGER NOT NULL, "
+                        + "PRIMARY KEY (consumer_id, scope, kind, id))",
+                "CREATE INDEX IF NOT EXISTS " + pending + "_by_job ON " + pending + " (scope, kind, id)",
+                // what version 1 recorded: counts, end times (the terminal statuses as of version 2), consumers that
+                // emitted something, and what they have not emitted yet
+                "UPDATE " + jobs + " j SET status_count = s.n FROM (SELECT scope, kind, id, MAX(seq) AS n FROM "
+                        + statuses + " GROUP BY scope, kind, id) s WHERE j.scope = s.scope AND j.kind = s.kind "
+                        + "AND j.id = s.id",
+                "UPDATE " + jobs + " j SET terminal_at = s.observed_at FROM " + statuses + " s WHERE s.scope = j.scope "
+                        + "AND s.kind = j.kind AND s.id = j.id AND s.seq = j.status_count AND ("
+                        + "j.kind = 'aiApps' AND s.status IN ('FINISHED', 'FAILED', 'KILLED') OR "
+                        + "j.kind <> 'aiApps' AND LOWER(s.status) IN ('completed', 'complete', 'failed'))",
+                "INSERT INTO " + consumers + " (consumer_id, scope, kind, registered_at) "
+                        + "SELECT DISTINCT consumer_id, scope, kind, CURRENT_TIMESTAMP FROM " + emitted
+                        + " ON CONFLICT (consumer_id, scope, kind) DO NOTHING",
+                "INSERT INTO " + pending + " (consumer_id, scope, kind, id, status_count) "
+                        + "SELECT c.consumer_id, j.scope, j.kind, j.id, j.status_count FROM " + consumers + " c JOIN "
+                        + jobs + " j ON j.scope = c.scope AND j.kind = c.kind LEFT JOIN " + emitted + " e "
+                        + "ON e.consumer_id = c.consumer_id AND e.scope = j.scope AND e.kind = j.kind AND e.id = j.id "
+                        + "WHERE j.id IS NOT NULL AND j.status_count > COALESCE(e.count, 0) "
+                        + "ON CONFLICT (consumer_id, scope, kind, id) DO NOTHING");
+    }
+
+    /** status_count, terminal_at (null while in flight), scope, kind, id */
+    String updateStatusCount() {
+        return "UPDATE " + jobs + " SET status_count = ?, terminal_at = ? WHERE scope = ? AND kind = ? AND id = ?";
+    }
+
+    /**
+     * id, status_count, scope, kind: the job has changes pending for every known consumer of its kind. Updating the
+     * row on a conflict locks it, so a concurrent {@link #deletePending()} waits and then sees the new count.
+     */
+    String insertPendingForConsumers() {
+        return "INSERT INTO " + pending + " (consumer_id, scope, kind, id, status_count) "
+                + "SELECT c.consumer_id, c.scope, c.kind, ?, ? FROM " + consumers + " c WHERE c.scope = ? AND c.kind = ? "
+                + "ON CONFLICT (consumer_id, scope, kind, id) DO UPDATE SET status_count = GREATEST(" + pending
+                + ".status_count, EXCLUDED.status_count)";
+    }
+
+    /** consumer_id, scope, kind, id, emitted count: drops the row once everything it stood for was emitted. */
+    String deletePending() {
+        return "DELETE FROM " + pending + " WHERE consumer_id = ? AND scope = ? AND kind = ? AND id = ? "
+                + "AND status_count <= ?";
+    }
+
+    /** consumer_id, scope, kind, registered_at */
+    String insertConsumer() {
+        return "INSERT INTO " + consumers + " (consumer_id, scope, kind, registered_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (consumer_id, scope, kind) DO NOTHING";
+    }
+
+    /** consumer_id, scope, kind */
+    String selectConsumer() {
+        return "SELECT 1 FROM " + consumers + " WHERE consumer_id = ? AND scope = ? AND kind = ?";
+    }
+
+    /** consumer_id (twice), scope, kind: a new consumer that replays has every recorded status pending. */
+    String insertPendingForReplay() {
+        return "INSERT INTO " + pending + " (consumer_id, scope, kind, id, status_count) "
+                + "SELECT ?, j.scope, j.kind, j.id, j.status_count FROM " + jobs + " j LEFT JOIN " + emitted + " e "
+                + "ON e.consumer_id = ? AND e.scope = j.scope AND e.kind = j.kind AND e.id = j.id "
+                + "WHERE j.scope = ? AND j.kind = ? AND j.id IS NOT NULL AND j.status_count > COALESCE(e.count, 0) "
+                + "ON CONFLICT (consumer_id, scope, kind, id) DO NOTHING";
+    }
+
+    /** consumer_id, scope, kind: a new consumer that starts from now has emitted every recorded status. */
+    String insertEmittedFromNow() {
+        return "INSERT INTO " + emitted + " (consumer_id, scope, kind, id, count) "
+                + "SELECT ?, j.scope, j.kind, j.id, j.status_count FROM " + jobs + " j "
+                + "WHERE j.scope = ? AND j.kind = ? AND j.id IS NOT NULL AND j.status_count > 0 "
+                + "ON CONFLICT (consumer_id, scope, kind, id) DO UPDATE SET count = GREATEST(" + emitted
+                + ".count, EXCLUDED.count)";
+    }
+
+    /**
+     * consumer_id (twice), scope, kind, limit: the jobs with pending changes of one consumer, oldest first, with their
+     * statuses and emitted count. One statement on the primary key of the outbox: empty and cheap when nothing
+     * changed.
+     */
+    String selectPending() {
+        return "SELECT j.name, j.id, j.record_json, j.created_at, s.status, s.observed_at, "
+                + "COALESCE(e.count, 0) AS emitted FROM (SELECT j.* FROM " + pending + " p JOIN " + jobs + " j "
+                + "ON j.scope = p.scope AND j.kind = p.kind AND j.id = p.id "
+                + "WHERE p.consumer_id = ? AND p.scope = ? AND p.kind = ? ORDER BY j.created_at, j.name LIMIT ?) j "
+                + "LEFT JOIN " + statuses + " s ON s.scope = j.scope AND s.kind = j.kind AND s.id = j.id "
+                + "LEFT JOIN " + emitted + " e ON e.consumer_id = ? AND e.scope = j.scope AND e.kind = j.kind "
+                + "AND e.id = j.id ORDER BY j.created_at, j.name, s.seq";
+    }
+
+    /** scope, kind: the jobs in flight, through their partial index */
+    String selectInFlight() {
+        return selectJoined(" AND j.id IS NOT NULL AND j.terminal_at IS NULL");
+    }
+
+    /**
+     * terminal_at bound: deletes the jobs that ended before it and have nothing pending for any consumer, with their
+     * statuses and emitted counts, in one statement; returns how many jobs.
+     */
+    String prune() {
+        return "WITH gone AS (DELETE FROM " + jobs + " j WHERE j.terminal_at < ? AND NOT EXISTS (SELECT 1 FROM "
+                + pending + " p WHERE p.scope = j.scope AND p.kind = j.kind AND p.id = j.id) "
+                + "RETURNING j.scope, j.kind, j.id), "
+                + "s AS (DELETE FROM " + statuses + " x USING gone g "
+                + "WHERE x.scope = g.scope AND x.kind = g.kind AND x.id = g.id), "
+                + "e AS (DELETE FROM " + emitted + " x USING gone g "
+                + "WHERE x.scope = g.scope AND x.kind = g.kind AND x.id = g.id) "
+                + "SELECT count(*) FROM gone";
+    }
+
     /** scope, kind, name: only an intent, never a job */
     String deleteIntent() {
         return "DELETE FROM " + jobs + " WHERE scope = ? AND kind = ? AND name = ? AND id IS NULL";
@@ -63,6 +199,11 @@ final class LedgerSql {
     /** scope, kind, id */
     String deleteStatuses() {
         return "DELETE FROM " + statuses + " WHERE scope = ? AND kind = ? AND id = ?";
+    }
+
+    /** scope, kind, id: every consumer's pending changes of the job */
+    String deletePendingOfJob() {
+        return "DELETE FROM " + pending + " WHERE scope = ? AND kind = ? AND id = ?";
     }
 
     /** scope, kind, id */
@@ -131,5 +272,12 @@ final class LedgerSql {
         return "SELECT j.name, j.id, j.record_json, j.created_at, s.status, s.observed_at FROM " + jobs + " j "
                 + "LEFT JOIN " + statuses + " s ON s.scope = j.scope AND s.kind = j.kind AND s.id = j.id "
                 + "WHERE j.scope = ? AND j.kind = ?" + condition + " ORDER BY j.created_at, j.name, s.seq";
+    }
+
+    /** Schema version 3: the request quota shared by the instances of one access key ({@link JdbcSharedQuota}). */
+    List<String> addSharedQuota() {
+        return List.of("CREATE TABLE IF NOT EXISTS " + quota + " (key_hash VARCHAR(64) PRIMARY KEY, "
+                       + "next_allowed TIMESTAMP WITH TIME ZONE NOT NULL, holder VARCHAR(64), "
+                       + "held_until TIMESTAMP WITH TIME ZONE)");
     }
 }

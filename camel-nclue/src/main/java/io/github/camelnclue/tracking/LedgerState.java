@@ -20,13 +20,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelnclue.model.JobKind;
 
@@ -44,12 +43,10 @@ final class LedgerState {
     static final String JOB = "job";
     static final String STATUS = "status";
     static final String EMITTED = "emitted";
-
-    private record ScopeKind(String scope, JobKind kind) {
-    }
-
-    private record EmittedKey(String consumerId, String scope, JobKind kind, String id) {
-    }
+    static final String CONSUMER = "consumer";
+    static final String PRUNE = "prune";
+    /** A whole job in one line (intent or job, its statuses and emitted counts): what a snapshot is made of. */
+    static final String SNAPSHOT_JOB = "snap";
 
     /** A clock that tells the time of the event being applied. */
     private static final class EventClock extends Clock {
@@ -74,11 +71,8 @@ final class LedgerState {
     private final ObjectMapper mapper = new ObjectMapper();
     private final EventClock clock = new EventClock();
     private final InMemoryJobLedger ledger = new InMemoryJobLedger(clock);
-    // the in-memory ledger cannot list everything it holds; these keys let a snapshot enumerate it
-    private final Set<ScopeKind> scopes = new LinkedHashSet<>();
-    private final Set<EmittedKey> emitted = new LinkedHashSet<>();
 
-    JobLedger view() {
+    InMemoryJobLedger view() {
         return ledger;
     }
 
@@ -106,6 +100,15 @@ final class LedgerState {
         return event(EMITTED, at, scope, kind).put("consumer", consumerId).put("id", id).put("count", count);
     }
 
+    ObjectNode consumer(Instant at, String consumerId, String scope, JobKind kind, boolean replay) {
+        return event(CONSUMER, at, scope, kind).put("consumer", consumerId).put("replay", replay);
+    }
+
+    /** Retention: the scope and kind of a prune event are not used (it prunes every kind). */
+    ObjectNode prune(Instant at, Instant terminalBefore) {
+        return event(PRUNE, at, "*", JobKind.TASK_RUNS).put("before", terminalBefore.toString());
+    }
+
     String toLine(ObjectNode event) {
         try {
             return mapper.writeValueAsString(event);
@@ -128,12 +131,11 @@ final class LedgerState {
         String type = text(event, "e");
         String scope = required(event, "scope");
         JobKind kind = JobKind.fromUriName(required(event, "kind"));
-        Instant at = Instant.parse(required(event, "at"));
+        Instant at = instant(event, "at");
         clock.now = at;
         switch (type == null ? "" : type) {
             case INTENT -> {
                 ledger.recordIntent(scope, kind, required(event, "name"));
-                scopes.add(new ScopeKind(scope, kind));
                 return true;
             }
             case FORGET -> {
@@ -143,12 +145,10 @@ final class LedgerState {
             case FORGET_JOB -> {
                 String id = required(event, "id");
                 ledger.forget(scope, kind, id);
-                emitted.removeIf(key -> key.scope().equals(scope) && key.kind() == kind && key.id().equals(id));
                 return true;
             }
             case JOB -> {
                 ledger.recordJob(scope, kind, required(event, "name"), text(event, "id"), text(event, "record"));
-                scopes.add(new ScopeKind(scope, kind));
                 return true;
             }
             case STATUS -> {
@@ -156,43 +156,112 @@ final class LedgerState {
                         text(event, "record"));
             }
             case EMITTED -> {
-                String consumerId = required(event, "consumer");
-                String id = required(event, "id");
-                ledger.markEmitted(consumerId, scope, kind, id, event.path("count").asInt());
-                emitted.add(new EmittedKey(consumerId, scope, kind, id));
+                ledger.markEmitted(required(event, "consumer"), scope, kind, required(event, "id"),
+                        event.path("count").asInt());
                 return true;
+            }
+            case CONSUMER -> {
+                return ledger.registerConsumer(required(event, "consumer"), scope, kind,
+                        event.path("replay").asBoolean());
+            }
+            case SNAPSHOT_JOB -> {
+                applySnapshotJob(event, scope, kind);
+                return true;
+            }
+            case PRUNE -> {
+                return ledger.prune(Instant.parse(required(event, "before"))) > 0;
             }
             default -> throw new IllegalArgumentException("Unknown ledger event: " + type);
         }
     }
 
-    /** Events that rebuild the current state from nothing: the content of a compacted journal. */
+    /**
+     * Events that rebuild the current state from nothing: the content of a compacted journal. The known consumers
+     * first (replaying from nothing), then one line per job with its statuses and what each consumer emitted, so a
+     * restart reads one line a job. Pruned jobs are gone from the state, so from the snapshot too.
+     */
     List<ObjectNode> snapshot() {
         List<ObjectNode> events = new ArrayList<>();
-        for (ScopeKind sk : scopes) {
-            for (TrackedJob job : ledger.jobs(sk.scope(), sk.kind())) {
-                if (job.isIntent()) {
-                    events.add(intent(job.createdAt(), job.scope(), job.kind(), job.name()));
-                    continue;
+        List<ObjectNode> orphans = new ArrayList<>();
+        ledger.forEachConsumer((consumerId, scope, kind, emitted) -> {
+            events.add(consumer(Instant.EPOCH, consumerId, scope, kind, true));
+            emitted.forEach((id, count) -> {
+                if (ledger.findById(scope, kind, id).isEmpty()) {
+                    orphans.add(emitted(Instant.EPOCH, consumerId, scope, kind, id, count));
                 }
-                events.add(job(job.createdAt(), job.scope(), job.kind(), job.name(), job.id(), job.recordJson()));
+            });
+        });
+        for (TrackedJob job : ledger.allJobs()) {
+            ObjectNode line = event(SNAPSHOT_JOB, job.createdAt(), job.scope(), job.kind()).put("name", job.name());
+            if (!job.isIntent()) {
+                line.put("id", job.id()).put("record", job.recordJson());
+                ArrayNode statuses = line.putArray("statuses");
                 for (StatusObservation observed : job.statuses()) {
-                    // a null record keeps the one the job event set
-                    events.add(status(observed.observedAt(), job.scope(), job.kind(), job.id(), observed.status(),
-                            null));
+                    statuses.addArray().add(observed.status()).add(nanos(observed.observedAt()));
                 }
+                ObjectNode emitted = line.putObject("emitted");
+                ledger.emittedOf(job.scope(), job.kind(), job.id()).forEach(emitted::put);
             }
+            events.add(line);
         }
-        for (EmittedKey key : emitted) {
-            int count = ledger.emittedCount(key.consumerId(), key.scope(), key.kind(), key.id());
-            events.add(emitted(Instant.EPOCH, key.consumerId(), key.scope(), key.kind(), key.id(), count));
-        }
+        events.addAll(orphans);
         return events;
     }
 
+    private void applySnapshotJob(JsonNode event, String scope, JobKind kind) {
+        String name = required(event, "name");
+        String id = text(event, "id");
+        if (id == null) {
+            ledger.recordIntent(scope, kind, name);
+            return;
+        }
+        ledger.recordJob(scope, kind, name, id, text(event, "record"));
+        for (JsonNode observed : event.path("statuses")) {
+            clock.now = instant(observed.get(1));
+            // a null record keeps the one the job line set
+            ledger.recordStatus(scope, kind, id, observed.get(0).asText(), null);
+        }
+        event.path("emitted").fields().forEachRemaining(
+                e -> ledger.markEmitted(e.getKey(), scope, kind, id, e.getValue().asInt()));
+    }
+
+    /** How many events {@link #snapshot()} would return now, without building them. */
+    int snapshotSize() {
+        return ledger.snapshotSize();
+    }
+
     private ObjectNode event(String type, Instant at, String scope, JobKind kind) {
-        ObjectNode event = mapper.createObjectNode();
-        return event.put("e", type).put("at", at.toString()).put("scope", scope).put("kind", kind.uriName());
+        ObjectNode event = mapper.createObjectNode().put("e", type);
+        // a snapshot line carries its times as nanoseconds since the epoch: read back without parsing text
+        if (SNAPSHOT_JOB.equals(type)) {
+            event.put("at", nanos(at));
+        } else {
+            event.put("at", at.toString());
+        }
+        return event.put("scope", scope).put("kind", kind.uriName());
+    }
+
+    private static long nanos(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    }
+
+    /** A time written as text (ISO-8601) or as nanoseconds since the epoch. */
+    private static Instant instant(JsonNode value) {
+        if (value != null && value.isIntegralNumber()) {
+            long nanos = value.asLong();
+            return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+        }
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("Ledger event without a time");
+        }
+        return Instant.parse(value.asText());
+    }
+
+    private static Instant instant(JsonNode event, String field) {
+        if (event.get(field) == null) {
+            throw new IllegalArgumentException("Ledger event without " + field + ": " + event);
+        }
+        return instant(event.get(field));
     }
 
     private static String text(JsonNode event, String field) {

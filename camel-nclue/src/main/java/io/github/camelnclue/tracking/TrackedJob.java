@@ -52,7 +52,16 @@ public record TrackedJob(
 
     /** True when the job reached a status it will not leave (for AI apps: a terminal YARN state). */
     public boolean terminal() {
-        String status = lastStatus();
+        return isTerminal(kind, lastStatus());
+    }
+
+    /** The time the job reached its terminal status, or null while it is in flight. */
+    public Instant terminalAt() {
+        return terminal() ? statuses.get(statuses.size() - 1).observedAt() : null;
+    }
+
+    /** True when {@code status} is one a job of the kind will not leave. */
+    public static boolean isTerminal(JobKind kind, String status) {
         return kind == JobKind.AI_APPS
                 ? "FINISHED".equals(status) || "FAILED".equals(status) || "KILLED".equals(status)
                   || JobStatus.DELETED.equals(status)

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.List;
 
 import io.github.camelnclue.model.JobKind;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,8 +137,10 @@ class FileJobLedgerTest extends JobLedgerContractTest {
             }
             ledger.markEmitted("c", SCOPE, KIND, "id-" + i, 1);
             appended += 7;
-            // a snapshot holds 3 lines a job; at most 10 more are appended before the next compaction
-            assertTrue(Files.readAllLines(journal).size() <= 3 * (i + 1) + 10, "compacted");
+            // a snapshot holds a line a job and one for the consumer; compacted once more lines than the last
+            // snapshot (at least 10) were appended
+            int snapshot = (i + 1) + 1;
+            assertTrue(Files.readAllLines(journal).size() <= 2 * snapshot + 11, "compacted");
         }
         assertTrue(Files.readAllLines(journal).size() < appended);
         List<TrackedJob> before = ledger.jobs(SCOPE, KIND);
@@ -159,8 +164,69 @@ class FileJobLedgerTest extends JobLedgerContractTest {
         assertEquals(21, Files.readAllLines(journal).size());
 
         ledger = started(new FileJobLedger(directory));
-        assertEquals(2, Files.readAllLines(journal).size(), "one job and one status");
+        assertEquals(1, Files.readAllLines(journal).size(), "one line: the job with its status");
         assertEquals("{\"poll\":19}", ledger.findById(SCOPE, KIND, "id-1").orElseThrow().recordJson());
+    }
+
+    @Test
+    void aRestartKeepsKnownConsumersAndTheirPendingChanges() throws Exception {
+        recordSomeJobs(ledger);
+        ledger.registerConsumer("fresh", SCOPE, KIND, false);
+        ledger.recordStatus(SCOPE, KIND, "id-2", "completed", null);
+        List<PendingJob> c1 = ledger.pendingChanges("c1", SCOPE, KIND, 0);
+        List<PendingJob> fresh = ledger.pendingChanges("fresh", SCOPE, KIND, 0);
+        assertEquals(List.of("id-2"), fresh.stream().map(p -> p.job().id()).toList());
+
+        ledger.close();
+        ledger = started(new FileJobLedger(directory));
+
+        assertTrue(ledger.isKnownConsumer("fresh", SCOPE, KIND));
+        assertFalse(ledger.registerConsumer("fresh", SCOPE, KIND, false), "known: it resumes");
+        assertEquals(fresh, ledger.pendingChanges("fresh", SCOPE, KIND, 0));
+        assertEquals(c1, ledger.pendingChanges("c1", SCOPE, KIND, 0));
+        assertEquals(List.of("id-1"), ledger.inFlight(SCOPE, KIND).stream().map(TrackedJob::id).toList(),
+                "SUCCEEDED is not an NCLUE status: id-1 counts as in flight");
+    }
+
+    @Test
+    void prunedJobsStayPrunedAndLeaveTheSnapshot() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            ledger.recordJob(SCOPE, KIND, "job-" + i, "id-" + i, "{\"n\":" + i + "}");
+            ledger.recordStatus(SCOPE, KIND, "id-" + i, i < 40 ? "completed" : "in_progress", null);
+        }
+        Path journal = directory.resolve(FileJobLedger.JOURNAL);
+        long before = Files.size(journal);
+
+        assertEquals(40, ledger.prune(Instant.now().plusSeconds(60)));
+        assertTrue(Files.size(journal) < before / 4, "compacted without the pruned jobs");
+        List<TrackedJob> kept = ledger.jobs(SCOPE, KIND);
+        assertEquals(10, kept.size());
+
+        ledger.close();
+        ledger = started(new FileJobLedger(directory));
+        assertEquals(kept, ledger.jobs(SCOPE, KIND));
+        assertTrue(ledger.findByName(SCOPE, KIND, "job-0").isEmpty());
+        assertEquals(10, ledger.inFlight(SCOPE, KIND).size());
+    }
+
+    @Test
+    void aCompactJournalIsNotRewrittenAtStart() throws Exception {
+        recordSomeJobs(ledger);
+        ledger.close();
+        ledger = started(new FileJobLedger(directory)); // compacts what the calls appended
+        ledger.close();
+        Path journal = directory.resolve(FileJobLedger.JOURNAL);
+        Object fileKey = Files.readAttributes(journal, BasicFileAttributes.class).fileKey();
+        String content = Files.readString(journal);
+
+        ledger = started(new FileJobLedger(directory));
+
+        assertEquals(content, Files.readString(journal));
+        Object after = Files.readAttributes(journal, BasicFileAttributes.class).fileKey();
+        if (fileKey != null) {
+            assertEquals(fileKey, after, "the same file: not replaced by a rename");
+        }
+        assertEquals(2, ledger.emittedCount("c1", SCOPE, KIND, "id-1"));
     }
 
     @Test

@@ -70,7 +70,7 @@ class JdbcJobLedgerTest extends JobLedgerContractTest {
     protected JobLedger newLedger() throws Exception {
         JobLedger ledger = started(new JdbcJobLedger(dataSource));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE nclue_jobs, nclue_statuses, nclue_emitted");
+            s.execute("TRUNCATE nclue_jobs, nclue_statuses, nclue_emitted, nclue_consumers, nclue_pending");
         }
         return ledger;
     }

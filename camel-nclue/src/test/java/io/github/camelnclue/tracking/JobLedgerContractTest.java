@@ -252,6 +252,168 @@ abstract class JobLedgerContractTest {
         assertTrue(ledger.jobs(OTHER_SCOPE, JobKind.FEATURES).isEmpty());
     }
 
+    @Test
+    void aNewConsumerStartsFromNowUnlessItReplays() {
+        ledger.recordJob(SCOPE, KIND, "old", "id-old", null);
+        ledger.recordStatus(SCOPE, KIND, "id-old", "in_progress", null);
+        ledger.recordStatus(SCOPE, KIND, "id-old", "completed", null);
+        ledger.recordIntent(SCOPE, KIND, "intent");
+
+        assertFalse(ledger.isKnownConsumer("now", SCOPE, KIND));
+        assertTrue(ledger.pendingChanges("now", SCOPE, KIND, 0).isEmpty(), "an unknown consumer has nothing");
+        assertTrue(ledger.registerConsumer("now", SCOPE, KIND, false));
+        assertTrue(ledger.registerConsumer("replay", SCOPE, KIND, true));
+        assertTrue(ledger.isKnownConsumer("now", SCOPE, KIND));
+        assertFalse(ledger.isKnownConsumer("now", OTHER_SCOPE, KIND));
+
+        assertTrue(ledger.pendingChanges("now", SCOPE, KIND, 0).isEmpty(), "what was recorded counts as emitted");
+        assertEquals(2, ledger.emittedCount("now", SCOPE, KIND, "id-old"));
+        List<PendingJob> replayed = ledger.pendingChanges("replay", SCOPE, KIND, 0);
+        assertEquals(1, replayed.size());
+        assertEquals("id-old", replayed.get(0).job().id());
+        assertEquals(0, replayed.get(0).emitted());
+        assertEquals(2, replayed.get(0).job().statuses().size());
+
+        // a known consumer resumes where it was, whatever it asks for
+        ledger.markEmitted("replay", SCOPE, KIND, "id-old", 1);
+        assertFalse(ledger.registerConsumer("replay", SCOPE, KIND, false));
+        assertFalse(ledger.registerConsumer("now", SCOPE, KIND, true));
+        assertEquals(1, ledger.pendingChanges("replay", SCOPE, KIND, 0).get(0).emitted());
+        assertTrue(ledger.pendingChanges("now", SCOPE, KIND, 0).isEmpty());
+    }
+
+    @Test
+    void pendingChangesAreWhatAConsumerHasNotEmitted() throws InterruptedException {
+        ledger.registerConsumer("c1", SCOPE, KIND, false);
+        ledger.registerConsumer("c2", SCOPE, KIND, false);
+        ledger.recordJob(SCOPE, KIND, "a", "id-a", null);
+        pause();
+        ledger.recordJob(SCOPE, KIND, "b", "id-b", null);
+        pause();
+        ledger.recordJob(SCOPE, KIND, "c", "id-c", null);
+        assertTrue(ledger.pendingChanges("c1", SCOPE, KIND, 0).isEmpty(), "no status yet");
+
+        ledger.recordStatus(SCOPE, KIND, "id-c", "pending", null);
+        ledger.recordStatus(SCOPE, KIND, "id-a", "pending", null);
+        ledger.recordStatus(SCOPE, KIND, "id-b", "pending", null);
+        assertEquals(List.of("id-a", "id-b", "id-c"), ids(ledger.pendingChanges("c1", SCOPE, KIND, 0)),
+                "oldest job first");
+        assertEquals(List.of("id-a", "id-b"), ids(ledger.pendingChanges("c1", SCOPE, KIND, 2)));
+
+        ledger.markEmitted("c1", SCOPE, KIND, "id-a", 1);
+        ledger.markEmitted("c1", SCOPE, KIND, "id-b", 1);
+        ledger.markEmitted("c1", SCOPE, KIND, "id-c", 1);
+        assertTrue(ledger.pendingChanges("c1", SCOPE, KIND, 0).isEmpty());
+        assertEquals(3, ledger.pendingChanges("c2", SCOPE, KIND, 0).size(), "per consumer");
+
+        ledger.recordStatus(SCOPE, KIND, "id-b", "in_progress", "{\"v\":2}");
+        ledger.recordStatus(SCOPE, KIND, "id-b", "completed", "{\"v\":3}");
+        ledger.recordStatus(SCOPE, KIND, "id-a", "pending", "{\"v\":4}"); // no change
+        List<PendingJob> pending = ledger.pendingChanges("c1", SCOPE, KIND, 0);
+        assertEquals(1, pending.size());
+        assertEquals(1, pending.get(0).emitted());
+        assertEquals(List.of("pending", "in_progress", "completed"),
+                pending.get(0).job().statuses().stream().map(StatusObservation::status).toList());
+        assertEquals("{\"v\":3}", pending.get(0).job().recordJson());
+
+        ledger.markEmitted("c1", SCOPE, KIND, "id-b", 2);
+        assertEquals(2, ledger.pendingChanges("c1", SCOPE, KIND, 0).get(0).emitted(), "still one to go");
+        ledger.markEmitted("c1", SCOPE, KIND, "id-b", 3);
+        assertTrue(ledger.pendingChanges("c1", SCOPE, KIND, 0).isEmpty());
+        assertTrue(ledger.pendingChanges("c1", OTHER_SCOPE, KIND, 0).isEmpty());
+        assertTrue(ledger.pendingChanges("c1", SCOPE, JobKind.FEATURES, 0).isEmpty());
+    }
+
+    @Test
+    void markingAChangeEmittedMakesTheConsumerKnown() {
+        ledger.recordJob(SCOPE, KIND, "a", "id-a", null);
+        ledger.recordStatus(SCOPE, KIND, "id-a", "pending", null);
+        ledger.recordJob(SCOPE, KIND, "b", "id-b", null);
+        ledger.recordStatus(SCOPE, KIND, "id-b", "pending", null);
+
+        ledger.markEmitted("legacy", SCOPE, KIND, "id-a", 1);
+
+        assertTrue(ledger.isKnownConsumer("legacy", SCOPE, KIND));
+        assertEquals(List.of("id-b"), ids(ledger.pendingChanges("legacy", SCOPE, KIND, 0)),
+                "it replays what it did not mark");
+    }
+
+    @Test
+    void inFlightIsTheTrackedJobsNotEnded() throws InterruptedException {
+        ledger.recordIntent(SCOPE, KIND, "intent");
+        ledger.recordJob(SCOPE, KIND, "new", "id-new", null);
+        pause();
+        ledger.recordJob(SCOPE, KIND, "running", "id-running", null);
+        ledger.recordStatus(SCOPE, KIND, "id-running", "in_progress", null);
+        ledger.recordJob(SCOPE, KIND, "done", "id-done", null);
+        ledger.recordStatus(SCOPE, KIND, "id-done", "completed", null);
+        ledger.recordJob(SCOPE, KIND, "failed", "id-failed", null);
+        ledger.recordStatus(SCOPE, KIND, "id-failed", "failed", null);
+        ledger.recordJob(OTHER_SCOPE, KIND, "elsewhere", "id-x", null);
+
+        assertEquals(List.of("id-new", "id-running"), ledger.inFlight(SCOPE, KIND).stream().map(TrackedJob::id)
+                .toList());
+
+        ledger.recordStatus(SCOPE, KIND, "id-running", "completed", null);
+        assertEquals(List.of("id-new"), ledger.inFlight(SCOPE, KIND).stream().map(TrackedJob::id).toList());
+        assertEquals("id-new", ledger.inFlight(SCOPE, KIND).get(0).id());
+        assertTrue(ledger.inFlight(SCOPE, JobKind.FEATURES).isEmpty());
+    }
+
+    @Test
+    void pruneForgetsEndedJobsEveryConsumerEmitted() {
+        ledger.registerConsumer("c1", SCOPE, KIND, false);
+        ledger.registerConsumer("c2", SCOPE, KIND, false);
+        ledger.recordIntent(SCOPE, KIND, "intent");
+        ledger.recordJob(SCOPE, KIND, "running", "id-running", null);
+        ledger.recordStatus(SCOPE, KIND, "id-running", "in_progress", null);
+        ledger.recordJob(SCOPE, KIND, "emitted", "id-emitted", null);
+        ledger.recordStatus(SCOPE, KIND, "id-emitted", "completed", null);
+        ledger.recordJob(SCOPE, KIND, "half", "id-half", null);
+        ledger.recordStatus(SCOPE, KIND, "id-half", "failed", null);
+        for (String consumer : List.of("c1", "c2")) {
+            ledger.markEmitted(consumer, SCOPE, KIND, "id-running", 1);
+            ledger.markEmitted(consumer, SCOPE, KIND, "id-emitted", 1);
+        }
+        ledger.markEmitted("c1", SCOPE, KIND, "id-half", 1);
+
+        assertEquals(0, ledger.prune(Instant.now().minusSeconds(3600)), "ended within the retention period");
+        assertEquals(4, ledger.jobs(SCOPE, KIND).size());
+
+        assertEquals(1, ledger.prune(Instant.now().plusSeconds(60)));
+
+        assertTrue(ledger.findByName(SCOPE, KIND, "emitted").isEmpty());
+        assertTrue(ledger.findById(SCOPE, KIND, "id-emitted").isEmpty());
+        assertEquals(0, ledger.emittedCount("c1", SCOPE, KIND, "id-emitted"));
+        assertEquals(List.of("intent", "running", "half"),
+                ledger.jobs(SCOPE, KIND).stream().map(TrackedJob::name).toList(),
+                "intents, jobs in flight and jobs with changes pending stay");
+        // the name is free again
+        ledger.recordIntent(SCOPE, KIND, "emitted");
+        assertTrue(ledger.findByName(SCOPE, KIND, "emitted").orElseThrow().isIntent());
+
+        ledger.markEmitted("c2", SCOPE, KIND, "id-half", 1);
+        assertEquals(1, ledger.prune(Instant.now().plusSeconds(60)));
+        assertTrue(ledger.findById(SCOPE, KIND, "id-half").isEmpty());
+        assertEquals(0, ledger.prune(Instant.now().plusSeconds(60)));
+        assertEquals(List.of("id-running"), ledger.inFlight(SCOPE, KIND).stream().map(TrackedJob::id).toList());
+    }
+
+    @Test
+    void pruneWithoutConsumersForgetsEndedJobs() {
+        ledger.recordJob(SCOPE, JobKind.AI_APPS, "app", "app-1", null);
+        ledger.recordStatus(SCOPE, JobKind.AI_APPS, "app-1", "RUNNING", null);
+        ledger.recordJob(SCOPE, JobKind.AI_APPS, "app-done", "app-2", null);
+        ledger.recordStatus(SCOPE, JobKind.AI_APPS, "app-2", "KILLED", null);
+
+        assertEquals(1, ledger.prune(Instant.now().plusSeconds(60)));
+        assertEquals(List.of("app"), ledger.jobs(SCOPE, JobKind.AI_APPS).stream().map(TrackedJob::name).toList());
+    }
+
+    private static List<String> ids(List<PendingJob> pending) {
+        return pending.stream().map(p -> p.job().id()).toList();
+    }
+
     /** Makes the next record strictly younger, whatever the resolution of the ledger's clock. */
     private static void pause() throws InterruptedException {
         Thread.sleep(2);

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -51,7 +52,7 @@ class LedgerSchemaTest {
         try (JdbcJobLedger ledger = new JdbcJobLedger(dataSource, "fresh_")) {
             ledger.start();
         }
-        assertEquals(List.of(new LedgerSchema("fresh_").latestVersion()), versions("fresh_"));
+        assertEquals(allVersions("fresh_"), versions("fresh_"), "every migration once, in order");
     }
 
     @Test
@@ -65,6 +66,36 @@ class LedgerSchemaTest {
             assertEquals("t-1", ledger.findByName("s", JobKind.TASKS, "nightly").orElseThrow().id());
         }
         assertEquals(1, versions("old_").get(0));
+    }
+
+    @Test
+    void versionOneRowsGetTheirCountsEndsAndPendingChanges() throws Exception {
+        // a database at version 1: jobs, statuses and what a consumer emitted, without the outbox
+        execute(new LedgerSql("v1_").createTables());
+        execute(List.of("CREATE TABLE v1_schema_version (version INTEGER PRIMARY KEY, "
+                        + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL)",
+                "INSERT INTO v1_schema_version (version, applied_at) VALUES (1, now())",
+                "INSERT INTO v1_jobs (scope, kind, name, id, created_at) VALUES "
+                + "('s', 'tasks', 'done', 't-1', now() - interval '1 minute'), ('s', 'tasks', 'running', 't-2', now())",
+                "INSERT INTO v1_statuses (scope, kind, id, seq, status, observed_at) VALUES "
+                + "('s', 'tasks', 't-1', 1, 'in_progress', now()), ('s', 'tasks', 't-1', 2, 'completed', now()), "
+                + "('s', 'tasks', 't-2', 1, 'in_progress', now())",
+                "INSERT INTO v1_emitted (consumer_id, scope, kind, id, count) VALUES ('route', 's', 'tasks', 't-1', 1)"));
+
+        try (JdbcJobLedger ledger = new JdbcJobLedger(dataSource, "v1_")) {
+            ledger.start();
+
+            assertEquals(List.of("t-2"), ledger.inFlight("s", JobKind.TASKS).stream().map(TrackedJob::id).toList());
+            assertTrue(ledger.isKnownConsumer("route", "s", JobKind.TASKS));
+            List<PendingJob> pending = ledger.pendingChanges("route", "s", JobKind.TASKS, 0);
+            assertEquals(List.of("t-1", "t-2"), pending.stream().map(p -> p.job().id()).toList());
+            assertEquals(List.of(1, 0), pending.stream().map(PendingJob::emitted).toList());
+            // the counts are right: emitting the rest empties the outbox
+            ledger.markEmitted("route", "s", JobKind.TASKS, "t-1", 2);
+            ledger.markEmitted("route", "s", JobKind.TASKS, "t-2", 1);
+            assertTrue(ledger.pendingChanges("route", "s", JobKind.TASKS, 0).isEmpty());
+        }
+        assertEquals(allVersions("v1_"), versions("v1_"));
     }
 
     @Test
@@ -84,7 +115,7 @@ class LedgerSchemaTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(List.of(new LedgerSchema("race_").latestVersion()), versions("race_"));
+        assertEquals(allVersions("race_"), versions("race_"));
     }
 
     @Test
@@ -105,6 +136,10 @@ class LedgerSchemaTest {
                 s.execute(statement);
             }
         }
+    }
+
+    private static List<Integer> allVersions(String prefix) {
+        return IntStream.rangeClosed(1, new LedgerSchema(prefix).latestVersion()).boxed().toList();
     }
 
     private static List<Integer> versions(String prefix) throws SQLException {

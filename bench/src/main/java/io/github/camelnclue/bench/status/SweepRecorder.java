@@ -68,6 +68,11 @@ public final class SweepRecorder implements JobSource {
         return delegate.get(id);
     }
 
+    /** Sweeps seen to their end so far (each closes when the next one starts). */
+    public synchronized int completed() {
+        return sweeps.size();
+    }
+
     /**
      * Every complete sweep so far. The last one is kept only if the poller reports it finished (its count equals the
      * requests seen); otherwise it is still under way and dropped.
