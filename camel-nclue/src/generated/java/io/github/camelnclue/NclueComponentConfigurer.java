@@ -96,11 +96,19 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelnclue.NclueOperations.class, value)); return true;
         case "profileid":
         case "profileId": getOrCreateConfiguration(target).setProfileId(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "queuename":
         case "queueName": getOrCreateConfiguration(target).setQueueName(property(camelContext, java.lang.String.class, value)); return true;
         case "redeliverydelay":
         case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestqueuesize":
+        case "requestQueueSize": getOrCreateConfiguration(target).setRequestQueueSize(property(camelContext, int.class, value)); return true;
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": getOrCreateConfiguration(target).setRequestQueueTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestspersecond":
@@ -131,6 +139,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": getOrCreateConfiguration(target).setSourceBucket(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcefilepath":
         case "sourceFilePath": getOrCreateConfiguration(target).setSourceFilePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startfrom":
         case "startFrom": getOrCreateConfiguration(target).setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "statuspolldelay":
@@ -234,11 +244,19 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "operation": return io.github.camelnclue.NclueOperations.class;
         case "profileid":
         case "profileId": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
         case "redeliverydelay":
         case "redeliveryDelay": return long.class;
         case "region": return java.lang.String.class;
+        case "requestqueuesize":
+        case "requestQueueSize": return int.class;
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requestspersecond":
@@ -269,6 +287,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": return java.lang.String.class;
         case "sourcefilepath":
         case "sourceFilePath": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startfrom":
         case "startFrom": return java.lang.String.class;
         case "statuspolldelay":
@@ -368,11 +388,19 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "profileid":
         case "profileId": return getOrCreateConfiguration(target).getProfileId();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "queuename":
         case "queueName": return getOrCreateConfiguration(target).getQueueName();
         case "redeliverydelay":
         case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "requestqueuesize":
+        case "requestQueueSize": return getOrCreateConfiguration(target).getRequestQueueSize();
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": return getOrCreateConfiguration(target).getRequestQueueTimeout();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requestspersecond":
@@ -403,6 +431,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": return getOrCreateConfiguration(target).getSourceBucket();
         case "sourcefilepath":
         case "sourceFilePath": return getOrCreateConfiguration(target).getSourceFilePath();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "startfrom":
         case "startFrom": return getOrCreateConfiguration(target).getStartFrom();
         case "statuspolldelay":

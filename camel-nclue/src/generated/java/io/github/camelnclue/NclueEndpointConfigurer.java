@@ -87,6 +87,10 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "profileid":
         case "profileId": target.getConfiguration().setProfileId(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "queuename":
         case "queueName": target.getConfiguration().setQueueName(property(camelContext, java.lang.String.class, value)); return true;
         case "redeliverydelay":
@@ -94,6 +98,10 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requestqueuesize":
+        case "requestQueueSize": target.getConfiguration().setRequestQueueSize(property(camelContext, int.class, value)); return true;
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": target.getConfiguration().setRequestQueueTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestspersecond":
@@ -133,6 +141,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceBucket": target.getConfiguration().setSourceBucket(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcefilepath":
         case "sourceFilePath": target.getConfiguration().setSourceFilePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startfrom":
         case "startFrom": target.getConfiguration().setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
@@ -233,6 +243,10 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "profileid":
         case "profileId": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
         case "redeliverydelay":
@@ -240,6 +254,10 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "requestqueuesize":
+        case "requestQueueSize": return int.class;
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requestspersecond":
@@ -279,6 +297,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceBucket": return java.lang.String.class;
         case "sourcefilepath":
         case "sourceFilePath": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startfrom":
         case "startFrom": return java.lang.String.class;
         case "startscheduler":
@@ -380,6 +400,10 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollStrategy": return target.getPollStrategy();
         case "profileid":
         case "profileId": return target.getConfiguration().getProfileId();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
         case "queuename":
         case "queueName": return target.getConfiguration().getQueueName();
         case "redeliverydelay":
@@ -387,6 +411,10 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "requestqueuesize":
+        case "requestQueueSize": return target.getConfiguration().getRequestQueueSize();
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": return target.getConfiguration().getRequestQueueTimeout();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "requestspersecond":
@@ -426,6 +454,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceBucket": return target.getConfiguration().getSourceBucket();
         case "sourcefilepath":
         case "sourceFilePath": return target.getConfiguration().getSourceFilePath();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startfrom":
         case "startFrom": return target.getConfiguration().getStartFrom();
         case "startscheduler":

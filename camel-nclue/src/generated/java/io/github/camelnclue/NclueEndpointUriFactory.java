@@ -23,7 +23,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(75);
+        Set<String> props = new HashSet<>(80);
         props.add("accessKey");
         props.add("accountId");
         props.add("aiAppId");
@@ -59,10 +59,14 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("operation");
         props.add("pollStrategy");
         props.add("profileId");
+        props.add("proxyHost");
+        props.add("proxyPort");
         props.add("queueName");
         props.add("redeliveryDelay");
         props.add("region");
         props.add("repeatCount");
+        props.add("requestQueueSize");
+        props.add("requestQueueTimeout");
         props.add("requestTimeout");
         props.add("requestsPerSecond");
         props.add("resource");
@@ -84,6 +88,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sendEmptyMessageWhenIdle");
         props.add("sourceBucket");
         props.add("sourceFilePath");
+        props.add("sslContextParameters");
         props.add("startFrom");
         props.add("startScheduler");
         props.add("statuses");

@@ -15,40 +15,32 @@
  */
 package io.github.camelnclue;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelnclue.client.ApiCallListener;
-import io.github.camelnclue.client.RequestRateLimiter;
 import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.tracking.FileJobLedger;
 import io.github.camelnclue.tracking.JdbcJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
-import io.github.camelnclue.tracking.JobTracker;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.LifecycleStrategy;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Runs NAVER Cloud NCLUE jobs (features, task models, task runs and their result files) and DataForest AI apps.
@@ -58,7 +50,6 @@ public class NclueComponent extends HealthCheckComponent {
 
     private static final String PROPERTY_PREFIX = "camel.component.nclue.";
     private static final String METER_REGISTRY_CLASS = "io.micrometer.core.instrument.MeterRegistry";
-    private static final Duration RETENTION_PERIOD = Duration.ofHours(1);
 
     @Metadata(description = "The configuration every endpoint starts from")
     private NclueConfiguration configuration = new NclueConfiguration();
@@ -100,12 +91,8 @@ public class NclueComponent extends HealthCheckComponent {
     // also the ledger's: what the ledger stores must not change with a user's mapper (indentation, naming, modules)
     private final ObjectMapper defaultObjectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private ApiCallListener apiCallListener = ApiCallListener.NONE;
-    private ExecutorService httpExecutor;
-    private HttpClient httpClient;
-    private ScheduledExecutorService pollerScheduler;
-    private JobTracker tracker;
-    private final Set<RequestRateLimiter> rateLimiters = ConcurrentHashMap.newKeySet();
+    private NclueRuntime runtime;
+    private LifecycleStrategy releaseWaitsOnStop;
     private NclueMetrics metrics;
 
     public NclueComponent() {
@@ -224,32 +211,12 @@ public class NclueComponent extends HealthCheckComponent {
         this.ledgerRetention = ledgerRetention;
     }
 
-    public ObjectMapper getObjectMapper() {
-        return objectMapper;
-    }
-
     /**
-     * The ObjectMapper for request bodies and replies; default: the single ObjectMapper in the registry, else the
-     * component's own.
+     * What runs for this component: worker pool, scheduler, ledger, pollers, HTTP clients and rate limiters. Null
+     * while the component is stopped.
      */
-    public void setObjectMapper(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
-    }
-
-    /**
-     * The ledger and pollers, started on first use: only creates, waits and consumers need them.
-     */
-    synchronized JobTracker tracker() throws Exception {
-        if (tracker == null) {
-            JobLedger jobLedger = selectedLedger();
-            jobLedger.start();
-            pollerScheduler = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "NcluePoller");
-            tracker = new JobTracker(jobLedger, pollerScheduler, defaultObjectMapper, statusPollDelay);
-            tracker.setStatusListener(metrics);
-            tracker.retain(Duration.ofMillis(ledgerRetention), RETENTION_PERIOD);
-        }
-        return tracker;
+    public NclueRuntime runtime() {
+        return runtime;
     }
 
     /** The ledger bound, else the JDBC ledger on ledgerDataSource, else the file ledger in ledgerDirectory. */
@@ -263,78 +230,27 @@ public class NclueComponent extends HealthCheckComponent {
         return new FileJobLedger(Path.of(ledgerDirectory));
     }
 
-    /** Told of every API call attempt: the listener set here and, when a MeterRegistry is bound, the metrics. */
+    /** Told of every API call attempt: the metrics, when a MeterRegistry is bound. */
     ApiCallListener apiCallListener() {
         NclueMetrics recorder = metrics;
-        ApiCallListener custom = apiCallListener;
-        if (recorder == null) {
-            return custom;
-        }
-        return custom == ApiCallListener.NONE ? recorder : (operation, outcome) -> {
-            custom.onOutcome(operation, outcome);
-            recorder.onOutcome(operation, outcome);
-        };
+        return recorder != null ? recorder : ApiCallListener.NONE;
     }
 
-    void setApiCallListener(ApiCallListener apiCallListener) {
-        this.apiCallListener = apiCallListener;
+    public ObjectMapper getObjectMapper() {
+        return objectMapper;
     }
 
-    /** An endpoint's NCLUE rate limiter, so metrics can report how many requests it held back. */
-    void rateLimiterInUse(RequestRateLimiter rateLimiter) {
-        rateLimiters.add(rateLimiter);
+    /**
+     * The ObjectMapper for request bodies and replies; default: the single ObjectMapper in the registry, else the
+     * component's own.
+     */
+    public void setObjectMapper(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
     }
 
     /** The mapper of requests and replies: the bound (or autowired) one, else the component's own. */
     ObjectMapper objectMapper() {
         return objectMapper != null ? objectMapper : defaultObjectMapper;
-    }
-
-    /** The tracker if something started it: the dev console reads it without starting a ledger and pollers. */
-    synchronized JobTracker startedTracker() {
-        return tracker;
-    }
-
-    /** The NCLUE rate limiters of this component's endpoints. */
-    Set<RequestRateLimiter> rateLimiters() {
-        return Set.copyOf(rateLimiters);
-    }
-
-    /** One HTTP client for every endpoint of this component: its connections and threads are shared. */
-    synchronized HttpClient httpClient(Duration connectTimeout) {
-        if (httpClient == null) {
-            // Abort, not Camel's default CallerRuns, which silently drops tasks once the pool is shut down
-            ThreadPoolProfile profile = new ThreadPoolProfile("NclueHttp");
-            profile.setPoolSize(2);
-            profile.setMaxPoolSize(2);
-            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-            httpExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "NclueHttp", profile);
-            httpClient = HttpClient.newBuilder()
-                    .connectTimeout(connectTimeout)
-                    .executor(inFlightSafe(httpExecutor))
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build();
-        }
-        return httpClient;
-    }
-
-    /**
-     * The JDK client never completes an exchange whose next step its executor rejects, and such an exchange would hold
-     * the JVM-wide rate limiter of its access key forever: after this component stopped, calls still in flight finish
-     * on the common pool.
-     */
-    private static Executor inFlightSafe(ExecutorService executor) {
-        return task -> {
-            if (!executor.isShutdown()) {
-                try {
-                    executor.execute(task);
-                    return;
-                } catch (RejectedExecutionException e) {
-                    // shut down meanwhile, or saturated
-                }
-            }
-            ForkJoinPool.commonPool().execute(task);
-        };
     }
 
     @Override
@@ -356,31 +272,39 @@ public class NclueComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // a ledger the user bound is the user's to close; one built here from options is closed with the component
+        runtime = new NclueRuntime(getCamelContext(), selectedLedger(), ledger == null, statusPollDelay,
+                Duration.ofMillis(ledgerRetention), defaultObjectMapper);
         // Micrometer is optional: look for a MeterRegistry only when its API is on the classpath
         if (getCamelContext().getClassResolver().resolveClass(METER_REGISTRY_CLASS) != null) {
-            metrics = NclueMetrics.lookup(getCamelContext(), rateLimiters);
+            metrics = NclueMetrics.lookup(getCamelContext(), runtime.rateLimiters());
+            runtime.setStatusListener(metrics);
         }
+        ServiceHelper.startService(runtime);
+        // parked waits hold their exchanges in flight: released when the context starts to stop, the graceful
+        // shutdown that follows finds nothing of ours to wait for
+        NclueRuntime started = runtime;
+        releaseWaitsOnStop = new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext context) {
+                started.releaseParkedWaits();
+            }
+        };
+        getCamelContext().addLifecycleStrategy(releaseWaitsOnStop);
     }
 
     @Override
-    protected synchronized void doStop() throws Exception {
+    protected void doStop() throws Exception {
         super.doStop();
+        if (releaseWaitsOnStop != null) {
+            getCamelContext().getLifecycleStrategies().remove(releaseWaitsOnStop);
+            releaseWaitsOnStop = null;
+        }
+        ServiceHelper.stopService(runtime);
+        runtime = null;
         if (metrics != null) {
             metrics.close();
             metrics = null;
-        }
-        if (tracker != null) {
-            tracker.close();
-            if (ledger == null) {
-                tracker.ledger().close();
-            }
-            getCamelContext().getExecutorServiceManager().shutdown(pollerScheduler);
-            tracker = null;
-        }
-        if (httpExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(httpExecutor);
-            httpExecutor = null;
-            httpClient = null;
         }
     }
 }

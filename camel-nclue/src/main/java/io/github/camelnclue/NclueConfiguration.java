@@ -29,6 +29,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Every option of the {@code nclue:} component; set once on the component ({@code camel.component.nclue.accessKey})
@@ -126,6 +127,16 @@ public class NclueConfiguration implements Cloneable {
     private long connectTimeout = 10000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
     private long requestTimeout = 60000;
+    @UriParam(label = "advanced", defaultValue = "1000")
+    private int requestQueueSize = 1000;
+    @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration")
+    private long requestQueueTimeout = 300000;
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
     @UriParam(label = "producer")
     private boolean waitForCompletion;
     @UriParam(label = "producer", defaultValue = "21600000", javaType = "java.time.Duration")
@@ -572,7 +583,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * How many NCLUE requests per second this JVM sends per access key and endpoint (NCLUE allows 1). All endpoints with the same key share one limiter; the first endpoint started sets the rate.
+     * How many NCLUE requests per second this JVM sends per access key and endpoint (NCLUE allows 1). All endpoints of the component with the same API URL and key share one limiter; when they ask for different rates, the lowest applies.
      */
     public void setRequestsPerSecond(double requestsPerSecond) {
         this.requestsPerSecond = requestsPerSecond;
@@ -642,6 +653,65 @@ public class NclueConfiguration implements Cloneable {
      */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
+    }
+
+    public int getRequestQueueSize() {
+        return requestQueueSize;
+    }
+
+    /**
+     * How many NCLUE requests of one access key may wait for the rate limit; one more fails at once with
+     * NclueRequestQueueException. Endpoints of the same key share the queue (the first to start sets its size).
+     */
+    public void setRequestQueueSize(int requestQueueSize) {
+        this.requestQueueSize = requestQueueSize;
+    }
+
+    public long getRequestQueueTimeout() {
+        return requestQueueTimeout;
+    }
+
+    /**
+     * How long an NCLUE request may wait for the rate limit before it fails with NclueRequestQueueException (nothing
+     * is sent). At 1 request per second, 300 queued requests take 5 minutes.
+     */
+    public void setRequestQueueTimeout(long requestQueueTimeout) {
+        this.requestQueueTimeout = requestQueueTimeout;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * An HTTP proxy host that every NCLUE and DataForest API request goes through (HTTPS is tunnelled with CONNECT).
+     * Default: no proxy.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * The port of proxyHost (default 80 when a proxyHost is set).
+     */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS for the NCLUE and DataForest APIs (trust store, key store, protocols), as camel-http takes it. Default: the
+     * JVM's TLS settings.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     public long getRequestTimeout() {
@@ -772,14 +842,16 @@ public class NclueConfiguration implements Cloneable {
         return objectStorageSecretKey != null ? objectStorageSecretKey : secretKey;
     }
 
-    /** The options (and the component's statusPollDelay) whose text must be a number or a duration. */
-    static final List<String> NUMBER_OPTIONS = List.of("index", "limit", "resultBatchSize", "maxRetries",
-            "maxMessagesPerPoll", "retryInitialDelay", "retryMaxDelay", "connectTimeout", "requestTimeout",
-            "waitTimeout", "requestsPerSecond", "statusPollDelay", "ledgerRetention");
-    private static final Set<String> INTEGER_OPTIONS = Set.of("index", "limit", "resultbatchsize", "maxretries",
-            "maxmessagesperpoll");
+    /** The options (and the component's statusPollDelay and ledgerRetention) whose text must be a number. */
+    static final List<String> NUMBER_OPTIONS = List.of("index", "limit", "resultBatchSize", "resultMaxLineLength",
+            "maxRetries", "maxMessagesPerPoll", "requestQueueSize", "proxyPort", "retryInitialDelay",
+            "retryMaxDelay", "connectTimeout", "requestTimeout", "requestQueueTimeout", "waitTimeout",
+            "redeliveryDelay", "maxRedeliveryDelay", "requestsPerSecond", "statusPollDelay", "ledgerRetention");
+    private static final Set<String> INTEGER_OPTIONS = Set.of("index", "limit", "resultbatchsize",
+            "resultmaxlinelength", "maxretries", "maxmessagesperpoll", "requestqueuesize", "proxyport");
     private static final Set<String> DURATION_OPTIONS = Set.of("retryinitialdelay", "retrymaxdelay", "connecttimeout",
-            "requesttimeout", "waittimeout", "statuspolldelay", "ledgerretention");
+            "requesttimeout", "requestqueuetimeout", "waittimeout", "redeliverydelay", "maxredeliverydelay",
+            "statuspolldelay", "ledgerretention");
     private static final Set<String> DECIMAL_OPTIONS = Set.of("requestspersecond");
     /** What Camel reads as a duration: milliseconds, ISO-8601 (PT5M) or units such as 2h, 1m30s, 500ms. */
     private static final Pattern DURATION = Pattern.compile(
@@ -846,6 +918,13 @@ public class NclueConfiguration implements Cloneable {
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("requestTimeout", requestTimeout);
         requirePositive("waitTimeout", waitTimeout);
+        requirePositive("requestQueueTimeout", requestQueueTimeout);
+        if (requestQueueSize < 1) {
+            throw optionError("requestQueueSize", "must be 1 or more but was " + requestQueueSize);
+        }
+        if (proxyPort != null && (proxyPort < 1 || proxyPort > 65535)) {
+            throw optionError("proxyPort", "must be 1 to 65535 but was " + proxyPort);
+        }
     }
 
     private static void requirePositive(String option, long millis) {

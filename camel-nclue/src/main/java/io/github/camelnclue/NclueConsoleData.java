@@ -40,7 +40,7 @@ import org.apache.camel.Endpoint;
  *
  * @param component      the component's name in the context (usually {@code nclue})
  * @param ledgerKind     the ledger's class (FileJobLedger, JdbcJobLedger, InMemoryJobLedger or the user's)
- * @param ledgerStarted  false until a create, wait or consumer first needed the ledger
+ * @param ledgerStarted  false while the component is not started (the ledger starts with it)
  * @param ledgerSize     how many jobs (and create intents) the ledger holds for the accounts of this context
  * @param jobs           jobs the ledger tracks: kind, then last observed status, then count
  * @param parkedWaits    exchanges parked until their job ends (waitForCompletion)
@@ -79,14 +79,15 @@ record NclueConsoleData(
     }
 
     private static NclueConsoleData read(String name, NclueComponent component, Collection<Endpoint> endpoints) {
-        JobTracker tracker = component.startedTracker();
-        Quota quota = quota(component.rateLimiters());
+        NclueRuntime runtime = component.runtime();
+        JobTracker tracker = runtime != null ? runtime.tracker() : null;
+        Quota quota = quota(runtime != null ? runtime.rateLimiters() : Set.of());
         if (tracker == null) {
             JobLedger configured = component.getLedger();
             String kind = (configured != null ? configured.getClass() : FileJobLedger.class).getSimpleName();
             return new NclueConsoleData(name, kind, false, 0, Map.of(), 0, quota, List.of());
         }
-        Collection<JobPoller> pollers = tracker.pollers();
+        Collection<JobPoller> pollers = runtime.pollers();
         Map<String, Map<String, Integer>> jobs = new TreeMap<>();
         int size = 0;
         for (Account account : accounts(component, endpoints, pollers)) {

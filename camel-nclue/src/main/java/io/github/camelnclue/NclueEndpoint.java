@@ -18,7 +18,10 @@ package io.github.camelnclue;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
+import javax.net.ssl.SSLContext;
+
 import io.github.camelnclue.client.ApiCredentials;
+import io.github.camelnclue.client.ApiHttpClient;
 import io.github.camelnclue.client.ApiTransport;
 import io.github.camelnclue.client.DataForestClient;
 import io.github.camelnclue.client.NclueClient;
@@ -51,8 +54,11 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @UriParam
     private NclueConfiguration configuration;
 
+    private NclueRuntime runtime;
+    private ApiHttpClient.Settings httpSettings;
     private NclueClient nclueClient;
     private DataForestClient dataForestClient;
+    private JobPoller poller;
     private ObjectStorage objectStorage;
     private ExecutorService resultReaders;
     private RetryPolicy retryPolicy;
@@ -84,27 +90,47 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
         return consumer;
     }
 
+    /**
+     * Takes this endpoint's share of the component's runtime: the HTTP client of its transport settings, the rate
+     * limiter of its API URL and access key, and the poller of its account and resource.
+     */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         NclueComponent component = getComponent();
+        runtime = component.runtime();
+        if (runtime == null) {
+            throw new IllegalStateException("the nclue component is not started");
+        }
         ApiCredentials credentials = new ApiCredentials(configuration.getAccessKey(), configuration.getSecretKey());
         retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()),
                 Duration.ofMillis(configuration.getRetryMaxDelay()));
-        var http = component.httpClient(Duration.ofMillis(configuration.getConnectTimeout()));
+        httpSettings = new ApiHttpClient.Settings(Duration.ofMillis(configuration.getConnectTimeout()),
+                configuration.getProxyHost(), configuration.getProxyPort() != null ? configuration.getProxyPort() : 80,
+                sslContext());
+        ApiHttpClient http = runtime.httpClient(this, httpSettings);
         Duration requestTimeout = Duration.ofMillis(configuration.getRequestTimeout());
-        RequestRateLimiter nclueLimiter = RequestRateLimiter.shared(
-                configuration.getNclueEndpoint() + "|" + credentials.accessKey(), configuration.getRequestsPerSecond());
-        component.rateLimiterInUse(nclueLimiter);
+        Duration queueTimeout = Duration.ofMillis(configuration.getRequestQueueTimeout());
+        RequestRateLimiter nclueLimiter = runtime.rateLimiter(this, configuration.getNclueEndpoint(),
+                credentials.accessKey(), configuration.getRequestsPerSecond(), configuration.getRequestQueueSize());
         nclueClient = new NclueClient(
-                new ApiTransport(http, credentials, retryPolicy, nclueLimiter, requestTimeout,
-                        component.objectMapper(), component.apiCallListener()),
+                new ApiTransport(http, credentials, retryPolicy, nclueLimiter, requestTimeout, queueTimeout,
+                        component.objectMapper(), component.apiCallListener(), runtime.workers(), runtime.scheduler()),
                 configuration.getNclueEndpoint(), retryPolicy);
         dataForestClient = new DataForestClient(
-                new ApiTransport(http, credentials, retryPolicy, null, requestTimeout, component.objectMapper(),
-                        component.apiCallListener()),
+                new ApiTransport(http, credentials, retryPolicy, null, requestTimeout, queueTimeout,
+                        component.objectMapper(), component.apiCallListener(), runtime.workers(), runtime.scheduler()),
                 configuration.getDataForestEndpoint());
+        JobKind kind = configuration.getResource().jobKind();
+        if (kind != null) {
+            poller = runtime.poller(this, scope(), kind, jobSource());
+        }
+    }
+
+    private SSLContext sslContext() throws Exception {
+        return configuration.getSslContextParameters() != null
+                ? configuration.getSslContextParameters().createSSLContext(getCamelContext()) : null;
     }
 
     @Override
@@ -119,6 +145,15 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (objectStorage != null) {
             objectStorage.close();
             objectStorage = null;
+        }
+        if (runtime != null) {
+            if (poller != null) {
+                runtime.releasePoller(this, scope(), configuration.getResource().jobKind());
+                poller = null;
+            }
+            runtime.releaseRateLimiter(this, configuration.getNclueEndpoint(), configuration.getAccessKey());
+            runtime.releaseHttpClient(this, httpSettings);
+            runtime = null;
         }
     }
 
@@ -153,13 +188,13 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
         };
     }
 
-    JobTracker tracker() throws Exception {
-        return getComponent().tracker();
+    JobTracker tracker() {
+        return runtime.tracker();
     }
 
-    /** The shared poller of this endpoint's account and resource. */
-    JobPoller poller() throws Exception {
-        return tracker().poller(scope(), configuration.getResource().jobKind(), jobSource());
+    /** The shared poller of this endpoint's account and resource (null for AI workspaces, which are no jobs). */
+    JobPoller poller() {
+        return poller;
     }
 
     RetryPolicy retryPolicy() {

@@ -160,7 +160,7 @@ public class NclueProducer extends DefaultAsyncProducer {
         WaitTimeoutCancellation cancellation = WaitTimeoutCancellation.deleteIfRegistered(client);
         return switch (operation) {
             case create -> create(exchange, client, binder.bind(exchange, requestType, fields), cancellation);
-            case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)), cancellation);
+            case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)), false, cancellation);
             case list -> list(exchange, client);
             case delete -> delete(client, binder.id(exchange, idHeader, idOption));
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
@@ -173,9 +173,13 @@ public class NclueProducer extends DefaultAsyncProducer {
         return client.list(index, limit);
     }
 
-    /** Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. */
+    /**
+     * Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. The request is
+     * validated first: an invalid one writes nothing to the ledger and sends nothing.
+     */
     private <J extends NclueJob, C extends CreateRequest> CompletableFuture<?> create(Exchange exchange,
             JobResourceClient<J, C> client, C request, WaitTimeoutCancellation cancellation) throws Exception {
+        client.validate(request);
         JobTracker tracker = getEndpoint().tracker();
         if (configuration().isDryRun()) {
             ApiCall call = client.createCall(request);
@@ -190,15 +194,22 @@ public class NclueProducer extends DefaultAsyncProducer {
                 .thenApply(job -> {
                     exchange.getMessage().setHeader(NclueConstants.ADOPTED, adopted.get());
                     return job;
-                }), cancellation);
+                }), true, cancellation);
     }
 
-    /** Deletes a job; a task NCLUE refuses to delete is explained (it may be used by a run or shopping intent). */
-    private CompletableFuture<?> delete(JobResourceClient<?, ?> client, String id) {
+    /**
+     * Deletes the job and records it {@code deleted}: its name is free for the next create. A task NCLUE refuses to
+     * delete is explained (it may be used by a run or shopping intent).
+     */
+    private <J extends NclueJob, C extends CreateRequest> CompletableFuture<?> delete(
+            JobResourceClient<J, C> client, String id) {
         if (configuration().isDryRun()) {
             return CompletableFuture.completedFuture(getEndpoint().nclueClient().preview(client.deleteCall(id), null));
         }
-        return client.delete(id).exceptionallyCompose(
+        return client.delete(id).<Object> thenApply(reply -> {
+            getEndpoint().tracker().deleted(getEndpoint().scope(), client.kind(), id);
+            return reply;
+        }).exceptionallyCompose(
                 failure -> CompletableFuture.failedFuture(DeleteRefusals.explain(client.kind(), id, unwrap(failure))));
     }
 
@@ -208,8 +219,9 @@ public class NclueProducer extends DefaultAsyncProducer {
         WaitTimeoutCancellation cancellation = WaitTimeoutCancellation.kill(client);
         boolean dryRun = configuration().isDryRun();
         return switch (operation) {
-            case submit -> dryRun ? previewSubmit(exchange, client) : waitIfAsked(submit(exchange, client), cancellation);
-            case get -> waitIfAsked(client.getDetail(id), cancellation);
+            case submit -> dryRun ? previewSubmit(exchange, client)
+                    : waitIfAsked(submit(exchange, client), true, cancellation);
+            case get -> waitIfAsked(client.getDetail(id), false, cancellation);
             case list -> client.list(accountId(exchange));
             case kill -> dryRun ? CompletableFuture.completedFuture(client.preview(client.killCall(id), null))
                     : client.kill(id);
@@ -246,16 +258,18 @@ public class NclueProducer extends DefaultAsyncProducer {
      * With waitForCompletion, the reply is the job's final record: the exchange is parked on the shared poller until
      * the job ends, and a failed job fails the exchange. A timeout fails it too, after onWaitTimeout=cancel applied
      * {@code cancellation} (which may find the job ended after all).
+     *
+     * @param tracked the job is in the ledger already (created or submitted); a job only read is recorded first
      */
-    private CompletableFuture<NclueJob> waitIfAsked(CompletableFuture<? extends NclueJob> reply,
-                                                    WaitTimeoutCancellation cancellation) throws Exception {
+    private CompletableFuture<NclueJob> waitIfAsked(CompletableFuture<? extends NclueJob> reply, boolean tracked,
+                                                    WaitTimeoutCancellation cancellation) {
         if (!configuration().isWaitForCompletion()) {
             return reply.thenApply(NclueJob.class::cast);
         }
         JobPoller poller = getEndpoint().poller();
         Duration timeout = Duration.ofMillis(configuration().getWaitTimeout());
         boolean cancel = configuration().getOnWaitTimeout() == NclueWaitTimeoutPolicy.cancel;
-        return reply.thenApply(this::track)
+        return reply.thenApply(job -> tracked ? (NclueJob) job : track(job))
                 .thenCompose(job -> job.terminal() ? CompletableFuture.completedFuture(job)
                         : cancel ? poller.awaitEnd(job.id(), timeout)
                                 .exceptionallyCompose(WaitTimeoutCancellation.onTimeout(cancellation, timeout))
@@ -269,12 +283,9 @@ public class NclueProducer extends DefaultAsyncProducer {
                 });
     }
 
+    /** Records a job read or submitted (not created through the tracker) so its waits and consumers see it. */
     private NclueJob track(NclueJob job) {
-        try {
-            return getEndpoint().tracker().track(getEndpoint().scope(), NclueReplies.kindOf(job), job);
-        } catch (Exception e) {
-            throw new IllegalStateException("the job ledger failed: " + e.getMessage(), e);
-        }
+        return getEndpoint().tracker().track(getEndpoint().scope(), NclueReplies.kindOf(job), job);
     }
 
     /**

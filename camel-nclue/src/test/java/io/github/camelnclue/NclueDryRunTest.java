@@ -134,7 +134,7 @@ class NclueDryRunTest extends NclueTestSupport {
     }
 
     private JobLedger ledger() throws Exception {
-        return context.getComponent("nclue", NclueComponent.class).tracker().ledger();
+        return context.getComponent("nclue", NclueComponent.class).runtime().tracker().ledger();
     }
 
     private static String scope() {

@@ -86,7 +86,7 @@ class NclueProfilesTest extends NclueTestSupport {
         assertEquals("runners", exchange.getMessage().getHeader(NclueConstants.JOB_NAME));
         assertEquals(FEATURE_ID, exchange.getMessage().getHeader(NclueConstants.FEATURE_ID));
         String scope = API.url() + "|" + ApiServer.ACCESS_KEY;
-        assertEquals(PROFILE_ID, component().tracker().ledger()
+        assertEquals(PROFILE_ID, component().runtime().tracker().ledger()
                 .findByName(scope, JobKind.CUSTOM_ATTRIBUTES, "runners").orElseThrow().id(), "tracked in the ledger");
     }
 

@@ -15,6 +15,7 @@
  */
 package io.github.camelnclue.client;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -43,6 +44,11 @@ public final class DataForestClient {
     }
 
     /** Runs an AI app; never retried on 5xx or I/O errors (it may have started). */
+    /** A future completed on the worker pool {@code delay} from now (a backoff between submits). */
+    public CompletableFuture<Void> after(Duration delay) {
+        return transport.after(delay);
+    }
+
     public CompletableFuture<AiApp> submit(SubmitAiAppRequest request) {
         return transport.send(submitCall(request), transport.mapper().constructType(AiApp.class));
     }

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JavaType;
@@ -72,6 +71,11 @@ public final class JobResourceClient<J extends NclueJob, C> {
         return kind;
     }
 
+    /** Checks a create request against the API's rules, before anything is recorded or sent. */
+    public void validate(C request) {
+        validator.accept(request);
+    }
+
     /**
      * Creates a job; validated first. A create that fails with a 5xx, a reset connection or a timeout is sent again
      * with the retry policy's backoff and budget: the name is unique, so a resend either creates the job or meets 409
@@ -113,9 +117,7 @@ public final class JobResourceClient<J extends NclueJob, C> {
                 Duration delay = retryPolicy.delay(resends + 1, null);
                 LOG.info("{} '{}' failed ({}); the name is unique, so it is sent again in {} ms", kind,
                         ((CreateRequest) request).name(), cause.getMessage(), delay.toMillis());
-                return CompletableFuture.supplyAsync(() -> null,
-                        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
-                        .thenCompose(ignored -> create(request, resends + 1));
+                return transport.after(delay).thenCompose(ignored -> create(request, resends + 1));
             }
             return CompletableFuture.failedFuture(cause);
         });

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -175,8 +174,7 @@ public final class AiAppSubmitter {
                         long wait = Math.max(settle.toMillis(), retryPolicy.delay(resends + 1, null).toMillis());
                         LOG.info("AI app submit {}: no app of prefix {} started since {} yet; looking again in {} ms",
                                 key(name), prefix, since, wait);
-                        return CompletableFuture.supplyAsync(() -> null,
-                                CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
+                        return client.after(Duration.ofMillis(wait))
                                 .thenCompose(ignored -> resolve(scope, name, request, accountId, since, resends,
                                         cause, true));
                     }
@@ -189,9 +187,7 @@ public final class AiAppSubmitter {
                     Duration delay = retryPolicy.delay(resends + 1, null);
                     LOG.info("AI app submit {}: no app of prefix {} started since {}, so it did not happen; "
                              + "sending it again in {} ms", key(name), prefix, since, delay.toMillis());
-                    return CompletableFuture.supplyAsync(() -> null,
-                            CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
-                            .thenCompose(ignored -> attempt(scope, name, request, accountId, since, resends + 1));
+                    return client.after(delay).thenCompose(ignored -> attempt(scope, name, request, accountId, since, resends + 1));
                 });
     }
 

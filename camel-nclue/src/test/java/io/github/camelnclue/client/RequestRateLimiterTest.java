@@ -15,20 +15,24 @@
  */
 package io.github.camelnclue.client;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelnclue.exception.NclueRequestQueueException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,7 +131,60 @@ class RequestRateLimiterTest {
 
     @Test
     void rejectsNonPositiveRate() {
-        assertThrows(IllegalArgumentException.class, () -> new RequestRateLimiter(0));
+        ManualTime time = new ManualTime();
+        assertThrows(IllegalArgumentException.class, () -> new RequestRateLimiter(0, time::now, time::schedule));
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnceNamingTheLimiter() {
+        ManualTime time = new ManualTime();
+        RequestRateLimiter limiter = new RequestRateLimiter("https://api (access key ABCD****)", 1.0, 2, time::now,
+                time::schedule);
+        assertTrue(limiter.acquire().isDone());
+        limiter.acquire();
+        limiter.acquire();
+
+        CompletableFuture<Void> refused = limiter.acquire();
+
+        ExecutionException failure = assertThrows(ExecutionException.class, refused::get);
+        NclueRequestQueueException queue = assertInstanceOf(NclueRequestQueueException.class, failure.getCause());
+        assertTrue(queue.getMessage().contains("ABCD****"), queue.getMessage());
+        assertEquals(2, limiter.waitingCount());
+    }
+
+    @Test
+    void aRequestWaitingLongerThanItsTimeoutFailsWithTheTimeWaited() {
+        ManualTime time = new ManualTime();
+        RequestRateLimiter limiter = new RequestRateLimiter("https://api (access key ABCD****)", 1.0, 10, time::now,
+                time::schedule);
+        assertTrue(limiter.acquire().isDone()); // in flight, never released: the queue does not move
+
+        CompletableFuture<Void> waiting = limiter.acquire(Duration.ofMillis(500));
+        time.advance(600 * MILLI);
+        time.runDue();
+
+        ExecutionException failure = assertThrows(ExecutionException.class, waiting::get);
+        NclueRequestQueueException queue = assertInstanceOf(NclueRequestQueueException.class, failure.getCause());
+        assertTrue(queue.getWaited().toMillis() >= 500, "waited " + queue.getWaited());
+        assertTrue(queue.getMessage().contains("ABCD****") && queue.getMessage().contains("ms"), queue.getMessage());
+        assertEquals(0, limiter.waitingCount());
+    }
+
+    @Test
+    void aCancelledRequestLeavesTheQueueAndIsNeverGranted() {
+        ManualTime time = new ManualTime();
+        RequestRateLimiter limiter = new RequestRateLimiter(1.0, time::now, time::schedule);
+        assertTrue(limiter.acquire().isDone());
+        CompletableFuture<Void> cancelled = limiter.acquire();
+        CompletableFuture<Void> next = limiter.acquire();
+
+        cancelled.cancel(false);
+        assertEquals(1, limiter.waitingCount());
+        limiter.release();
+        time.advance(SECOND);
+        time.runDue();
+
+        assertTrue(next.isDone() && !next.isCompletedExceptionally(), "the next caller got the slot");
     }
 
     @Test
