@@ -107,6 +107,10 @@ public class NclueConsumer extends ScheduledPollConsumer implements ShutdownAwar
             // surfaces in the consumer health check, with the HTTP status of an NclueApiException
             throw error;
         }
+        if (!poller.leads()) {
+            // with a cluster service only the leader of the account and kind emits: each change once
+            return 0;
+        }
         JobKind kind = poller.kind();
         int emitted = 0;
         // one ledger call: only the jobs with changes this consumer has not emitted, nothing when nothing changed

@@ -35,7 +35,9 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelnclue.client.ApiHttpClient;
 import io.github.camelnclue.client.RequestRateLimiter;
+import io.github.camelnclue.client.SharedQuota;
 import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.tracking.JobLeadership;
 import io.github.camelnclue.tracking.JobLedger;
 import io.github.camelnclue.tracking.JobPoller;
 import io.github.camelnclue.tracking.JobSource;
@@ -62,6 +64,11 @@ public final class NclueRuntime extends ServiceSupport {
     /** A thread pool profile of this id, if registered in the CamelContext, replaces the worker pool defaults. */
     static final String WORKER_POOL_PROFILE = "nclueWorkerPool";
     static final int DEFAULT_WORKERS = 3;
+    /**
+     * How long another instance waits for the quota slot of an instance that died with a request in flight; a live
+     * holder releases it when its reply is in, well within this.
+     */
+    private static final Duration SHARED_QUOTA_LEASE = Duration.ofSeconds(30);
     /**
      * How long a stop waits for released exchanges to run on to their end. Once they are done, the graceful shutdown
      * finds nothing in flight at its first look (it looks again only after a second); a route that takes longer after
@@ -103,6 +110,8 @@ public final class NclueRuntime extends ServiceSupport {
     private ScheduledExecutorService scheduler;
     private JobTracker tracker;
     private ScheduledFuture<?> pruning;
+    private JobLeadership leadership;
+    private SharedQuota sharedQuota = SharedQuota.LOCAL;
 
     /**
      * @param ledger     started here, with the runtime
@@ -130,6 +139,9 @@ public final class NclueRuntime extends ServiceSupport {
                                             + "(or bind another one) and start again", e);
         }
         tracker = new JobTracker(ledger, mapper);
+        sharedQuota = ledger.sharedQuota();
+        leadership = new JobLeadership(camelContext);
+        leadership.start();
         workers = manager.newThreadPool(this, "NclueWorker", workerProfile(manager));
         ThreadPoolProfile schedulerProfile = new ThreadPoolProfile("NclueScheduler");
         schedulerProfile.setPoolSize(1);
@@ -195,6 +207,10 @@ public final class NclueRuntime extends ServiceSupport {
         }
         pollers.values().forEach(shared -> shared.value.stop());
         pollers.clear();
+        if (leadership != null) {
+            leadership.stop();
+            leadership = null;
+        }
         if (workers != null) {
             // released waits resume their exchanges on the pool: let them hand over before it goes
             camelContext.getExecutorServiceManager().shutdownGraceful(workers, 2000);
@@ -243,6 +259,8 @@ public final class NclueRuntime extends ServiceSupport {
     private JobPoller newPoller(String scope, JobKind kind, JobSource source) {
         JobPoller poller = new JobPoller(scope, kind, source, tracker.ledger(), mapper, scheduler, workers,
                 sweepDelayMillis);
+        JobLeadership leaders = leadership;
+        poller.leadWhen(() -> leaders.isLeader(scope, kind));
         poller.onStatusChange((jobKind, id, previous, status, spent) -> statusListener.onStatusChange(jobKind, id,
                 previous, status, spent));
         return poller;
@@ -274,6 +292,11 @@ public final class NclueRuntime extends ServiceSupport {
                     : new Shared<>(new RequestRateLimiter(baseUrl + " (access key " + masked(accessKey) + ")",
                             permitsPerSecond, queueSize, System::nanoTime,
                             (task, delayNanos) -> scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS)));
+            if (shared == null) {
+                // instances (and a restarted process) sharing the key share its quota through the ledger's store
+                use.value.shareThrough(sharedQuota, JobLeadership.accountHash(baseUrl + "|" + accessKey),
+                        SHARED_QUOTA_LEASE);
+            }
             use.value.limitTo(permitsPerSecond);
             use.users.put(user, Boolean.TRUE);
             return use;

@@ -199,14 +199,35 @@ public final class ApiTransport {
         }
 
         private void sendGranted(int retry, int throttled) {
+            if (result.isDone()) {
+                // cancelled while waiting for a worker: never sent
+                release();
+                return;
+            }
+            Duration wait;
+            try {
+                wait = rateLimiter != null ? rateLimiter.claimShared() : Duration.ZERO;
+            } catch (RuntimeException e) {
+                release();
+                result.completeExceptionally(e);
+                return;
+            }
+            if (!wait.isZero()) {
+                // another process holds the key's quota: keep this process's permit and claim again then
+                try {
+                    scheduler.schedule(() -> workers.execute(() -> sendGranted(retry, throttled)), wait.toMillis() + 1,
+                            TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    release();
+                    result.completeExceptionally(e);
+                }
+                return;
+            }
             Outcome outcome;
             try {
-                if (result.isDone()) {
-                    // cancelled while waiting for a worker: never sent
-                    return;
-                }
                 outcome = exchanger.apply(call);
             } finally {
+                releaseShared();
                 release();
             }
             if (outcome.failure == null) {
@@ -249,6 +270,18 @@ public final class ApiTransport {
         private void release() {
             if (rateLimiter != null) {
                 rateLimiter.release();
+            }
+        }
+
+        private void releaseShared() {
+            if (rateLimiter == null) {
+                return;
+            }
+            try {
+                rateLimiter.releaseShared();
+            } catch (RuntimeException e) {
+                // the claim's lease ends it: other processes wait at most that long
+                LOG.warn("{}: could not release the shared request quota: {}", call.operation(), e.getMessage());
             }
         }
     }

@@ -59,6 +59,9 @@ public final class RequestRateLimiter {
     private boolean grantScheduled;
     private boolean expiryScheduled;
     private long nextAllowed;
+    private SharedQuota sharedQuota = SharedQuota.LOCAL;
+    private String sharedKey;
+    private Duration sharedLease;
 
     /**
      * @param name      what errors call this limiter: API base URL and masked access key, never the key itself
@@ -95,6 +98,46 @@ public final class RequestRateLimiter {
      */
     public synchronized void limitTo(double permitsPerSecond) {
         intervalNanos = Math.max(intervalNanos, interval(permitsPerSecond));
+    }
+
+    /**
+     * Shares this key's quota with the other processes of {@code quota}: after the local grant, a request also claims
+     * the shared slot ({@link #claimShared()}) and releases it with its reply ({@link #releaseShared()}).
+     *
+     * @param key   the key's identity in the shared store (a hash, never the access key)
+     * @param lease how long a claim of a process that died mid-request holds
+     */
+    public synchronized void shareThrough(SharedQuota quota, String key, Duration lease) {
+        this.sharedQuota = quota;
+        this.sharedKey = key;
+        this.sharedLease = lease;
+    }
+
+    /**
+     * Claims the shared slot for the request this limiter granted; blocking (a file, a database), so call it from a
+     * worker thread.
+     *
+     * @return zero when the request may go, else how long to wait before claiming again (the local permit is kept)
+     */
+    public Duration claimShared() {
+        SharedQuota quota;
+        Duration interval;
+        synchronized (this) {
+            quota = sharedQuota;
+            interval = Duration.ofNanos(intervalNanos);
+        }
+        return quota.claim(sharedKey, interval, sharedLease);
+    }
+
+    /** The granted request's reply is in: the key's next request, from any process, may go one interval from now. */
+    public void releaseShared() {
+        SharedQuota quota;
+        Duration interval;
+        synchronized (this) {
+            quota = sharedQuota;
+            interval = Duration.ofNanos(intervalNanos);
+        }
+        quota.release(sharedKey, interval);
     }
 
     /** The limiter's name as errors show it (masked access key). */

@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelnclue.client.SharedQuota;
 import io.github.camelnclue.exception.JobLedgerException;
 import io.github.camelnclue.model.JobKind;
 import org.slf4j.Logger;
@@ -194,6 +195,12 @@ public class FileJobLedger implements JobLedger {
             }
         }
         return pruned;
+    }
+
+    /** The quota file beside the journal: one process owns the directory, so it is the process's successor's. */
+    @Override
+    public SharedQuota sharedQuota() {
+        return new FileSharedQuota(directory.resolve("quota"));
     }
 
     @Override

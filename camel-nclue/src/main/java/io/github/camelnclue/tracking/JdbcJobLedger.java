@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import io.github.camelnclue.client.SharedQuota;
 import io.github.camelnclue.exception.JobLedgerException;
 import io.github.camelnclue.model.JobKind;
 
@@ -285,6 +286,11 @@ public class JdbcJobLedger implements JobLedger {
     @Override
     public List<TrackedJob> jobs(String scope, JobKind kind) {
         return query("list jobs", sql.selectJobs(), scope, kind, null);
+    }
+
+    @Override
+    public SharedQuota sharedQuota() {
+        return new JdbcSharedQuota(dataSource, prefix);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.camelnclue.client.SharedQuota;
 import io.github.camelnclue.model.JobKind;
 
 /**
@@ -104,6 +105,15 @@ public interface JobLedger extends AutoCloseable {
      * @return how many jobs were forgotten
      */
     int prune(Instant terminalBefore);
+
+    /**
+     * Where the request quota of an access key is shared with the other processes that use this ledger's store: a
+     * ledger shared by instances shares the quota too, a file ledger remembers it across restarts. Default: nothing
+     * shared.
+     */
+    default SharedQuota sharedQuota() {
+        return SharedQuota.LOCAL;
+    }
 
     @Override
     void close();

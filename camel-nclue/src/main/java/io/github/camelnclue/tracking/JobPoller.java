@@ -32,6 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,6 +84,7 @@ public final class JobPoller {
     /** A watchAll sweep read every list page once: every job of the account was recorded since this poller started. */
     private volatile boolean listedAll;
     private volatile Throwable lastError;
+    private volatile BooleanSupplier leads = () -> true;
     private boolean scheduled;
     private boolean stopped;
 
@@ -283,8 +285,24 @@ public final class JobPoller {
         });
     }
 
+    /**
+     * Decides whether this instance sweeps the API: with a cluster service, only the leader of the account and kind
+     * does (see {@link JobLeadership}); the default leads.
+     */
+    public void leadWhen(BooleanSupplier leads) {
+        this.leads = leads;
+    }
+
+    /** Whether this instance sweeps the API for the account and kind (it leads them). */
+    public boolean leads() {
+        return leads.getAsBoolean();
+    }
+
     /** One sweep over every in-flight job (and, when a holder watches all, every listed job). */
     public CompletableFuture<Void> sweep() {
+        if (!leads.getAsBoolean()) {
+            return followLedger();
+        }
         boolean watchAll = holders.containsValue(Boolean.TRUE);
         Set<String> inFlight = new HashSet<>();
         for (TrackedJob job : ledger.inFlight(scope, kind)) {
@@ -394,6 +412,26 @@ public final class JobPoller {
             handOff(() -> ended.forEach(w -> w.end().completeExceptionally(new NclueJobFailedException(
                     kind.uriName(), id, JobStatus.DELETED, "the job no longer exists in NCLUE"))));
         }
+    }
+
+    /**
+     * Not the leader: another instance sweeps the API and records what it sees in the shared ledger, so the waits
+     * parked here end from the ledger (one indexed read per waited job, no API request).
+     */
+    private CompletableFuture<Void> followLedger() {
+        lastSweepRequests = 0;
+        for (String id : List.copyOf(waiters.keySet())) {
+            ledger.findById(scope, kind, id)
+                    .filter(job -> job.recordJson() != null && TrackedJob.isTerminal(kind, job.lastStatus()))
+                    .ifPresent(job -> {
+                        NclueJob record = parse(job.recordJson());
+                        List<Wait> ended = waiters.remove(id);
+                        if (ended != null) {
+                            handOff(() -> ended.forEach(w -> w.end().complete(record)));
+                        }
+                    });
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     private void observe(NclueJob job) {
