@@ -47,6 +47,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "dataforestendpoint":
         case "dataForestEndpoint": getOrCreateConfiguration(target).setDataForestEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "dryrun":
+        case "dryRun": getOrCreateConfiguration(target).setDryRun(property(camelContext, boolean.class, value)); return true;
         case "featureid":
         case "featureId": getOrCreateConfiguration(target).setFeatureId(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -54,6 +56,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "index": getOrCreateConfiguration(target).setIndex(property(camelContext, int.class, value)); return true;
+        case "keywordset":
+        case "keywordSet": getOrCreateConfiguration(target).setKeywordSet(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "ledger": target.setLedger(property(camelContext, io.github.camelnclue.tracking.JobLedger.class, value)); return true;
@@ -68,6 +72,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": getOrCreateConfiguration(target).setMaxRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -75,6 +81,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "namePrefix": getOrCreateConfiguration(target).setNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "nclueendpoint":
         case "nclueEndpoint": getOrCreateConfiguration(target).setNclueEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectmapper":
+        case "objectMapper": target.setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "objectstorageaccesskey":
         case "objectStorageAccessKey": getOrCreateConfiguration(target).setObjectStorageAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "objectstorageendpoint":
@@ -83,9 +91,15 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectStorageSecretKey": getOrCreateConfiguration(target).setObjectStorageSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "onduplicatename":
         case "onDuplicateName": getOrCreateConfiguration(target).setOnDuplicateName(property(camelContext, io.github.camelnclue.NclueDuplicateNamePolicy.class, value)); return true;
+        case "onwaittimeout":
+        case "onWaitTimeout": getOrCreateConfiguration(target).setOnWaitTimeout(property(camelContext, io.github.camelnclue.NclueWaitTimeoutPolicy.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelnclue.NclueOperations.class, value)); return true;
+        case "profileid":
+        case "profileId": getOrCreateConfiguration(target).setProfileId(property(camelContext, java.lang.String.class, value)); return true;
         case "queuename":
         case "queueName": getOrCreateConfiguration(target).setQueueName(property(camelContext, java.lang.String.class, value)); return true;
+        case "redeliverydelay":
+        case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -101,6 +115,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "resultFilePath": getOrCreateConfiguration(target).setResultFilePath(property(camelContext, java.lang.String.class, value)); return true;
         case "resultformat":
         case "resultFormat": getOrCreateConfiguration(target).setResultFormat(property(camelContext, io.github.camelnclue.NclueResultFormat.class, value)); return true;
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": getOrCreateConfiguration(target).setResultMaxLineLength(property(camelContext, int.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
@@ -146,7 +162,7 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"ledger"};
+        return new String[]{"ledger", "objectMapper"};
     }
 
     @Override
@@ -169,6 +185,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return long.class;
         case "dataforestendpoint":
         case "dataForestEndpoint": return java.lang.String.class;
+        case "dryrun":
+        case "dryRun": return boolean.class;
         case "featureid":
         case "featureId": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -176,6 +194,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "index": return int.class;
+        case "keywordset":
+        case "keywordSet": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "ledger": return io.github.camelnclue.tracking.JobLedger.class;
@@ -190,6 +210,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "limit": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "name": return java.lang.String.class;
@@ -197,6 +219,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "namePrefix": return java.lang.String.class;
         case "nclueendpoint":
         case "nclueEndpoint": return java.lang.String.class;
+        case "objectmapper":
+        case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "objectstorageaccesskey":
         case "objectStorageAccessKey": return java.lang.String.class;
         case "objectstorageendpoint":
@@ -205,9 +229,15 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectStorageSecretKey": return java.lang.String.class;
         case "onduplicatename":
         case "onDuplicateName": return io.github.camelnclue.NclueDuplicateNamePolicy.class;
+        case "onwaittimeout":
+        case "onWaitTimeout": return io.github.camelnclue.NclueWaitTimeoutPolicy.class;
         case "operation": return io.github.camelnclue.NclueOperations.class;
+        case "profileid":
+        case "profileId": return java.lang.String.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
+        case "redeliverydelay":
+        case "redeliveryDelay": return long.class;
         case "region": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
@@ -223,6 +253,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "resultFilePath": return java.lang.String.class;
         case "resultformat":
         case "resultFormat": return io.github.camelnclue.NclueResultFormat.class;
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": return int.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -287,6 +319,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "dataforestendpoint":
         case "dataForestEndpoint": return getOrCreateConfiguration(target).getDataForestEndpoint();
+        case "dryrun":
+        case "dryRun": return getOrCreateConfiguration(target).isDryRun();
         case "featureid":
         case "featureId": return getOrCreateConfiguration(target).getFeatureId();
         case "healthcheckconsumerenabled":
@@ -294,6 +328,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "index": return getOrCreateConfiguration(target).getIndex();
+        case "keywordset":
+        case "keywordSet": return getOrCreateConfiguration(target).getKeywordSet();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "ledger": return target.getLedger();
@@ -308,6 +344,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": return getOrCreateConfiguration(target).getMaxRedeliveryDelay();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "name": return getOrCreateConfiguration(target).getName();
@@ -315,6 +353,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "namePrefix": return getOrCreateConfiguration(target).getNamePrefix();
         case "nclueendpoint":
         case "nclueEndpoint": return getOrCreateConfiguration(target).getNclueEndpoint();
+        case "objectmapper":
+        case "objectMapper": return target.getObjectMapper();
         case "objectstorageaccesskey":
         case "objectStorageAccessKey": return getOrCreateConfiguration(target).getObjectStorageAccessKey();
         case "objectstorageendpoint":
@@ -323,9 +363,15 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectStorageSecretKey": return getOrCreateConfiguration(target).getObjectStorageSecretKey();
         case "onduplicatename":
         case "onDuplicateName": return getOrCreateConfiguration(target).getOnDuplicateName();
+        case "onwaittimeout":
+        case "onWaitTimeout": return getOrCreateConfiguration(target).getOnWaitTimeout();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "profileid":
+        case "profileId": return getOrCreateConfiguration(target).getProfileId();
         case "queuename":
         case "queueName": return getOrCreateConfiguration(target).getQueueName();
+        case "redeliverydelay":
+        case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
@@ -341,6 +387,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "resultFilePath": return getOrCreateConfiguration(target).getResultFilePath();
         case "resultformat":
         case "resultFormat": return getOrCreateConfiguration(target).getResultFormat();
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": return getOrCreateConfiguration(target).getResultMaxLineLength();
         case "retryinitialdelay":
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":

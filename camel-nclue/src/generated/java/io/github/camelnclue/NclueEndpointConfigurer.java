@@ -44,6 +44,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "dataforestendpoint":
         case "dataForestEndpoint": target.getConfiguration().setDataForestEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "dryrun":
+        case "dryRun": target.getConfiguration().setDryRun(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -54,11 +56,15 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "index": target.getConfiguration().setIndex(property(camelContext, int.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "keywordset":
+        case "keywordSet": target.getConfiguration().setKeywordSet(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": target.getConfiguration().setMaxRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -74,11 +80,17 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "objectStorageSecretKey": target.getConfiguration().setObjectStorageSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "onduplicatename":
         case "onDuplicateName": target.getConfiguration().setOnDuplicateName(property(camelContext, io.github.camelnclue.NclueDuplicateNamePolicy.class, value)); return true;
+        case "onwaittimeout":
+        case "onWaitTimeout": target.getConfiguration().setOnWaitTimeout(property(camelContext, io.github.camelnclue.NclueWaitTimeoutPolicy.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelnclue.NclueOperations.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "profileid":
+        case "profileId": target.getConfiguration().setProfileId(property(camelContext, java.lang.String.class, value)); return true;
         case "queuename":
         case "queueName": target.getConfiguration().setQueueName(property(camelContext, java.lang.String.class, value)); return true;
+        case "redeliverydelay":
+        case "redeliveryDelay": target.getConfiguration().setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
@@ -96,6 +108,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "resultFilePath": target.getConfiguration().setResultFilePath(property(camelContext, java.lang.String.class, value)); return true;
         case "resultformat":
         case "resultFormat": target.getConfiguration().setResultFormat(property(camelContext, io.github.camelnclue.NclueResultFormat.class, value)); return true;
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": target.getConfiguration().setResultMaxLineLength(property(camelContext, int.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
@@ -176,6 +190,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "dataforestendpoint":
         case "dataForestEndpoint": return java.lang.String.class;
         case "delay": return long.class;
+        case "dryrun":
+        case "dryRun": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -186,11 +202,15 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "index": return int.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "keywordset":
+        case "keywordSet": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "name": return java.lang.String.class;
@@ -206,11 +226,17 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "objectStorageSecretKey": return java.lang.String.class;
         case "onduplicatename":
         case "onDuplicateName": return io.github.camelnclue.NclueDuplicateNamePolicy.class;
+        case "onwaittimeout":
+        case "onWaitTimeout": return io.github.camelnclue.NclueWaitTimeoutPolicy.class;
         case "operation": return io.github.camelnclue.NclueOperations.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "profileid":
+        case "profileId": return java.lang.String.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
+        case "redeliverydelay":
+        case "redeliveryDelay": return long.class;
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
@@ -228,6 +254,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "resultFilePath": return java.lang.String.class;
         case "resultformat":
         case "resultFormat": return io.github.camelnclue.NclueResultFormat.class;
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": return int.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -309,6 +337,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "dataforestendpoint":
         case "dataForestEndpoint": return target.getConfiguration().getDataForestEndpoint();
         case "delay": return target.getDelay();
+        case "dryrun":
+        case "dryRun": return target.getConfiguration().isDryRun();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -319,11 +349,15 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "index": return target.getConfiguration().getIndex();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "keywordset":
+        case "keywordSet": return target.getConfiguration().getKeywordSet();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": return target.getConfiguration().getMaxRedeliveryDelay();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "name": return target.getConfiguration().getName();
@@ -339,11 +373,17 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "objectStorageSecretKey": return target.getConfiguration().getObjectStorageSecretKey();
         case "onduplicatename":
         case "onDuplicateName": return target.getConfiguration().getOnDuplicateName();
+        case "onwaittimeout":
+        case "onWaitTimeout": return target.getConfiguration().getOnWaitTimeout();
         case "operation": return target.getConfiguration().getOperation();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "profileid":
+        case "profileId": return target.getConfiguration().getProfileId();
         case "queuename":
         case "queueName": return target.getConfiguration().getQueueName();
+        case "redeliverydelay":
+        case "redeliveryDelay": return target.getConfiguration().getRedeliveryDelay();
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
@@ -361,6 +401,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "resultFilePath": return target.getConfiguration().getResultFilePath();
         case "resultformat":
         case "resultFormat": return target.getConfiguration().getResultFormat();
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": return target.getConfiguration().getResultMaxLineLength();
         case "retryinitialdelay":
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":

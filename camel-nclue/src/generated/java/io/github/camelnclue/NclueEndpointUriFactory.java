@@ -23,7 +23,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(75);
         props.add("accessKey");
         props.add("accountId");
         props.add("aiAppId");
@@ -35,15 +35,18 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("connectTimeout");
         props.add("dataForestEndpoint");
         props.add("delay");
+        props.add("dryRun");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("featureId");
         props.add("greedy");
         props.add("index");
         props.add("initialDelay");
+        props.add("keywordSet");
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxMessagesPerPoll");
+        props.add("maxRedeliveryDelay");
         props.add("maxRetries");
         props.add("name");
         props.add("namePrefix");
@@ -52,9 +55,12 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("objectStorageEndpoint");
         props.add("objectStorageSecretKey");
         props.add("onDuplicateName");
+        props.add("onWaitTimeout");
         props.add("operation");
         props.add("pollStrategy");
+        props.add("profileId");
         props.add("queueName");
+        props.add("redeliveryDelay");
         props.add("region");
         props.add("repeatCount");
         props.add("requestTimeout");
@@ -65,6 +71,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("resultDirectory");
         props.add("resultFilePath");
         props.add("resultFormat");
+        props.add("resultMaxLineLength");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
         props.add("runId");

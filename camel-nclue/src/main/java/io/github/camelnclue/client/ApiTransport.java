@@ -16,22 +16,26 @@
 package io.github.camelnclue.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelnclue.exception.NclueApiException;
 import io.github.camelnclue.exception.NclueIoException;
+import io.github.camelnclue.model.DryRunRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,17 +85,44 @@ public final class ApiTransport {
 
     /** Sends the call and maps a 2xx reply to {@code replyType}. */
     public <T> CompletableFuture<T> send(ApiCall call, JavaType replyType) {
-        return attempt(call, replyType, 0, 0);
+        return attempt(call, new Reading<>(HttpResponse.BodyHandlers.ofString(), body -> body,
+                response -> this.<T> read(call, response, replyType)), 0, 0);
+    }
+
+    /**
+     * Sends the call and hands over the 2xx reply's body as a stream, for a file download: the caller reads and closes
+     * it. An error reply is read whole (it is small) and mapped like {@link #send}'s.
+     */
+    public CompletableFuture<InputStream> open(ApiCall call) {
+        return attempt(call, new Reading<>(HttpResponse.BodyHandlers.ofInputStream(), ApiTransport::readError,
+                HttpResponse::body), 0, 0);
+    }
+
+    /**
+     * The call as it would be sent, signed but not sent: method, URL and JSON body. The signature is computed (so a dry
+     * run fails where a real call would for missing credentials) but not returned: it is a credential for 5 minutes.
+     */
+    public DryRunRequest preview(ApiCall call, String adoptedId) {
+        ApiSigner.sign(call.method(), call.pathWithQuery(), Long.toString(System.currentTimeMillis()), credentials);
+        String body = call.body() != null ? new String(json(call.body()), StandardCharsets.UTF_8) : null;
+        return new DryRunRequest(call.operation(), call.method(), call.uri().toString(), body, adoptedId);
+    }
+
+    /**
+     * How a reply is read: the body handler, the error text of a non-2xx body, the value of a 2xx reply.
+     */
+    private record Reading<B, T>(HttpResponse.BodyHandler<B> handler, Function<B, String> errorText,
+            Function<HttpResponse<B>, T> value) {
     }
 
     /**
      * @param retry     retries so far for errors
      * @param throttled retries so far for 429: a quota storm is waited out longer than errors are retried
      */
-    private <T> CompletableFuture<T> attempt(ApiCall call, JavaType replyType, int retry, int throttled) {
+    private <B, T> CompletableFuture<T> attempt(ApiCall call, Reading<B, T> reading, int retry, int throttled) {
         CompletableFuture<Void> permit = rateLimiter != null ? rateLimiter.acquire() : CompletableFuture.completedFuture(null);
         return permit
-                .thenCompose(ignored -> http.sendAsync(signedRequest(call), HttpResponse.BodyHandlers.ofString())
+                .thenCompose(ignored -> http.sendAsync(signedRequest(call), reading.handler())
                         // backstop: the JVM-wide rate limiter permit is released even if the client never
                         // completes the exchange
                         .orTimeout(2 * requestTimeout.toMillis(), TimeUnit.MILLISECONDS))
@@ -100,11 +131,11 @@ public final class ApiTransport {
                         rateLimiter.release();
                     }
                 })
-                .handle((response, failure) -> outcome(call, response, unwrap(failure)))
+                .handle((response, failure) -> outcome(call, response, reading, unwrap(failure)))
                 .thenCompose(outcome -> {
                     if (outcome.failure == null) {
                         listener.onOutcome(call.operation(), "success");
-                        return CompletableFuture.completedFuture(this.<T> read(call, outcome.response, replyType));
+                        return CompletableFuture.completedFuture(reading.value().apply(outcome.response));
                     }
                     boolean quota = outcome.response != null && outcome.response.statusCode() == 429;
                     int tries = quota ? throttled : retry;
@@ -116,7 +147,7 @@ public final class ApiTransport {
                                 outcome.failure.getMessage(), delay.toMillis());
                         return CompletableFuture.supplyAsync(() -> null,
                                 CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
-                                .thenCompose(ignored -> this.<T> attempt(call, replyType,
+                                .thenCompose(ignored -> this.attempt(call, reading,
                                         quota ? retry : retry + 1, quota ? throttled + 1 : throttled));
                     }
                     listener.onOutcome(call.operation(), "failure");
@@ -146,21 +177,22 @@ public final class ApiTransport {
         return builder.build();
     }
 
-    private Outcome outcome(ApiCall call, HttpResponse<String> response, Throwable failure) {
+    private <B> Outcome<B> outcome(ApiCall call, HttpResponse<B> response, Reading<B, ?> reading, Throwable failure) {
         if (failure != null) {
             RuntimeException error = failure instanceof RuntimeException r
                     ? r : new NclueIoException(call.operation(), failure);
-            return new Outcome(null, error, failure);
+            return new Outcome<>(null, error, failure);
         }
         String traceId = response.headers().firstValue(TRACE_ID_HEADER).orElse(null);
         LOG.debug("{} {} {} -> {} [trace id {}]", call.operation(), call.method(), call.path(), response.statusCode(),
                 traceId);
         if (response.statusCode() / 100 != 2) {
-            return new Outcome(response,
-                    ApiErrors.toException(mapper, call.operation(), response.statusCode(), response.body(), traceId),
+            return new Outcome<>(response,
+                    ApiErrors.toException(mapper, call.operation(), response.statusCode(),
+                            reading.errorText().apply(response.body()), traceId),
                     null);
         }
-        return new Outcome(response, null, null);
+        return new Outcome<>(response, null, null);
     }
 
     private <T> T read(ApiCall call, HttpResponse<String> response, JavaType replyType) {
@@ -177,7 +209,15 @@ public final class ApiTransport {
         }
     }
 
-    private static boolean isRetryable(ApiCall call, Outcome outcome) {
+    private static String readError(InputStream body) {
+        try (InputStream in = body) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean isRetryable(ApiCall call, Outcome<?> outcome) {
         if (outcome.cause instanceof ConnectException) {
             return true;
         }
@@ -188,7 +228,7 @@ public final class ApiTransport {
         return status == 429 || status >= 500 && call.idempotent();
     }
 
-    private static Duration retryAfter(HttpResponse<String> response) {
+    private static Duration retryAfter(HttpResponse<?> response) {
         if (response == null) {
             return null;
         }
@@ -221,6 +261,6 @@ public final class ApiTransport {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    private record Outcome(HttpResponse<String> response, RuntimeException failure, Throwable cause) {
+    private record Outcome<B>(HttpResponse<B> response, RuntimeException failure, Throwable cause) {
     }
 }

@@ -17,6 +17,8 @@ package io.github.camelnclue.tracking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -82,6 +84,11 @@ public final class JobTracker implements AutoCloseable {
     }
 
     /** Told of the status changes every poller of this tracker records (metrics). */
+    /** The pollers started so far, one per account and kind of job. */
+    public Collection<JobPoller> pollers() {
+        return List.copyOf(pollers.values());
+    }
+
     public void setStatusListener(JobStatusListener statusListener) {
         this.statusListener = statusListener != null ? statusListener : JobStatusListener.NONE;
     }
@@ -145,6 +152,15 @@ public final class JobTracker implements AutoCloseable {
                         return CompletableFuture.failedFuture(cause);
                     });
         });
+    }
+
+    /**
+     * The job a create of {@code name} would adopt without sending anything, read from the ledger only (a dry run): a
+     * job this component created or adopted under that name. Empty when the create would be sent (an intent without an
+     * id would first look the name up in the list pages, which a dry run does not do).
+     */
+    public Optional<String> adoptableId(String scope, JobKind kind, String name) {
+        return ledger.findByName(scope, kind, name).filter(job -> !job.isIntent()).map(TrackedJob::id);
     }
 
     private static <J> CompletableFuture<J> send(Supplier<CompletableFuture<J>> post) {

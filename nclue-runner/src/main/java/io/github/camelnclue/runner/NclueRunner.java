@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * System properties starting with {@code nclue.} or {@code camel.} override {@code routes/application.properties};
  * {@code nclue.ledger.jdbc-url} (+ {@code .user}, {@code .password}) selects the PostgreSQL ledger.
+ * <p>
+ * {@code --dry-run} (or {@code nclue.dry-run=true}) runs the chain's starting routes with every nclue endpoint in dry
+ * run, prints what they would create or adopt, and exits 0: see {@link DryRunReport}.
  */
 public final class NclueRunner {
 
@@ -60,6 +64,8 @@ public final class NclueRunner {
     static final String CHAIN_PROPERTY = "nclueChain";
     /** How the outcome starts when an exchange failed for good or polls are refused. */
     static final String CANNOT_GO_ON = "cannot go on: ";
+    /** The setting (and, as {@code --dry-run}, the argument) that runs the chain as a dry run. */
+    static final String DRY_RUN = "nclue.dry-run";
 
     private static final Logger LOG = LoggerFactory.getLogger(NclueRunner.class);
 
@@ -71,15 +77,19 @@ public final class NclueRunner {
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith("nclue.") || name.startsWith("camel."))
                 .forEach(name -> settings.put(name, System.getProperty(name)));
+        if (List.of(args).contains("--dry-run")) {
+            settings.put(DRY_RUN, "true");
+        }
         String outcome = run(Path.of(System.getProperty("nclue.routes-dir", "routes")), settings);
-        System.exit(outcome == null ? 2 : outcome.startsWith("completed") ? 0 : 1);
+        System.exit(outcome == null ? 2 : outcome.startsWith("completed") || outcome.startsWith("dry run") ? 0 : 1);
     }
 
     /**
      * Runs the chain until an exchange carries its outcome.
      *
      * @param  settings properties overriding {@code application.properties} ({@code camel.*}, {@code nclue.*})
-     * @return          the outcome ({@code completed ...} or {@code failed ...}), or null if it did not end in time
+     * @return          the outcome ({@code completed ...}, {@code failed ...}, or {@code dry run ...} with what would be
+     *                  sent), or null if it did not end in time
      */
     public static String run(Path routesDir, Map<String, String> settings) throws Exception {
         if (!Files.isDirectory(routesDir)) {
@@ -113,8 +123,17 @@ public final class NclueRunner {
             main.bind("nclueLedger", new JdbcJobLedger(dataSource));
         }
         CompletableFuture<String> outcome = new CompletableFuture<>();
-        // camel-main installs every EventNotifier bean it finds in the registry
-        main.bind("nclueChainOutcome", new ChainOutcome(outcome));
+        boolean dryRun = Boolean.parseBoolean(settings.get(DRY_RUN));
+        DryRunReport dryRunReport = dryRun ? new DryRunReport(outcome) : null;
+        if (dryRun) {
+            LOG.info("Dry run: nothing is sent to NCLUE or written to Object Storage; no consumer route is started");
+            main.addOverrideProperty("camel.component.nclue.dry-run", "true");
+            main.addOverrideProperty("camel.main.auto-startup", "false");
+            main.bind("nclueDryRun", dryRunReport);
+        } else {
+            // camel-main installs every EventNotifier bean it finds in the registry
+            main.bind("nclueChainOutcome", new ChainOutcome(outcome));
+        }
         try {
             // configured (properties, routes) but not started: a chain that ended must not run its routes again
             main.init();
@@ -125,7 +144,12 @@ public final class NclueRunner {
                     "{{camel.component.nclue.ledger-directory:target/nclue-ledger}}"), "chain-outcomes",
                     context.resolvePropertyPlaceholders("{{nclue.job-prefix:chain}}"));
             String result;
-            if (Files.isRegularFile(record)) {
+            if (dryRunReport != null) {
+                main.start();
+                dryRunReport.startChain(context);
+                result = outcome.get(Long.parseLong(settings.getOrDefault("nclue.runner.timeout-seconds", "600")),
+                        TimeUnit.SECONDS);
+            } else if (Files.isRegularFile(record)) {
                 result = Files.readString(record).strip() + " (in an earlier run with this job prefix)";
             } else {
                 main.start();
@@ -137,7 +161,7 @@ public final class NclueRunner {
                     Files.writeString(record, result + "\n");
                 }
             }
-            if (result.startsWith("completed")) {
+            if (result.startsWith("completed") || result.startsWith("dry run")) {
                 LOG.info("The chain {}", result);
             } else {
                 LOG.error("The chain {}", result);
