@@ -32,7 +32,8 @@ public final class BenchHooks {
 
     /** The poller of a started endpoint's account and resource, created with {@code wrap} around its job source. */
     public static JobPoller poller(NclueEndpoint endpoint, UnaryOperator<JobSource> wrap) throws Exception {
-        return endpoint.tracker().poller(endpoint.scope(), endpoint.getConfiguration().getResource().jobKind(),
-                wrap.apply(endpoint.jobSource()));
+        JobPoller poller = endpoint.poller();
+        poller.useSource(wrap.apply(endpoint.jobSource()));
+        return poller;
     }
 }

@@ -47,6 +47,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "dataforestendpoint":
         case "dataForestEndpoint": getOrCreateConfiguration(target).setDataForestEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "dryrun":
+        case "dryRun": getOrCreateConfiguration(target).setDryRun(property(camelContext, boolean.class, value)); return true;
         case "featureid":
         case "featureId": getOrCreateConfiguration(target).setFeatureId(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -54,6 +56,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "index": getOrCreateConfiguration(target).setIndex(property(camelContext, int.class, value)); return true;
+        case "keywordset":
+        case "keywordSet": getOrCreateConfiguration(target).setKeywordSet(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "ledger": target.setLedger(property(camelContext, io.github.camelnclue.tracking.JobLedger.class, value)); return true;
@@ -77,6 +81,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "namePrefix": getOrCreateConfiguration(target).setNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "nclueendpoint":
         case "nclueEndpoint": getOrCreateConfiguration(target).setNclueEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectmapper":
+        case "objectMapper": target.setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "objectstorageaccesskey":
         case "objectStorageAccessKey": getOrCreateConfiguration(target).setObjectStorageAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "objectstorageendpoint":
@@ -85,12 +91,24 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectStorageSecretKey": getOrCreateConfiguration(target).setObjectStorageSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "onduplicatename":
         case "onDuplicateName": getOrCreateConfiguration(target).setOnDuplicateName(property(camelContext, io.github.camelnclue.NclueDuplicateNamePolicy.class, value)); return true;
+        case "onwaittimeout":
+        case "onWaitTimeout": getOrCreateConfiguration(target).setOnWaitTimeout(property(camelContext, io.github.camelnclue.NclueWaitTimeoutPolicy.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelnclue.NclueOperations.class, value)); return true;
+        case "profileid":
+        case "profileId": getOrCreateConfiguration(target).setProfileId(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "queuename":
         case "queueName": getOrCreateConfiguration(target).setQueueName(property(camelContext, java.lang.String.class, value)); return true;
         case "redeliverydelay":
         case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestqueuesize":
+        case "requestQueueSize": getOrCreateConfiguration(target).setRequestQueueSize(property(camelContext, int.class, value)); return true;
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": getOrCreateConfiguration(target).setRequestQueueTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestspersecond":
@@ -121,6 +139,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": getOrCreateConfiguration(target).setSourceBucket(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcefilepath":
         case "sourceFilePath": getOrCreateConfiguration(target).setSourceFilePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startfrom":
         case "startFrom": getOrCreateConfiguration(target).setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "statuspolldelay":
@@ -152,7 +172,7 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"ledger"};
+        return new String[]{"ledger", "objectMapper"};
     }
 
     @Override
@@ -175,6 +195,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return long.class;
         case "dataforestendpoint":
         case "dataForestEndpoint": return java.lang.String.class;
+        case "dryrun":
+        case "dryRun": return boolean.class;
         case "featureid":
         case "featureId": return java.lang.String.class;
         case "healthcheckconsumerenabled":
@@ -182,6 +204,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "index": return int.class;
+        case "keywordset":
+        case "keywordSet": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "ledger": return io.github.camelnclue.tracking.JobLedger.class;
@@ -205,6 +229,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "namePrefix": return java.lang.String.class;
         case "nclueendpoint":
         case "nclueEndpoint": return java.lang.String.class;
+        case "objectmapper":
+        case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "objectstorageaccesskey":
         case "objectStorageAccessKey": return java.lang.String.class;
         case "objectstorageendpoint":
@@ -213,12 +239,24 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectStorageSecretKey": return java.lang.String.class;
         case "onduplicatename":
         case "onDuplicateName": return io.github.camelnclue.NclueDuplicateNamePolicy.class;
+        case "onwaittimeout":
+        case "onWaitTimeout": return io.github.camelnclue.NclueWaitTimeoutPolicy.class;
         case "operation": return io.github.camelnclue.NclueOperations.class;
+        case "profileid":
+        case "profileId": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
         case "redeliverydelay":
         case "redeliveryDelay": return long.class;
         case "region": return java.lang.String.class;
+        case "requestqueuesize":
+        case "requestQueueSize": return int.class;
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requestspersecond":
@@ -249,6 +287,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": return java.lang.String.class;
         case "sourcefilepath":
         case "sourceFilePath": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startfrom":
         case "startFrom": return java.lang.String.class;
         case "statuspolldelay":
@@ -299,6 +339,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "dataforestendpoint":
         case "dataForestEndpoint": return getOrCreateConfiguration(target).getDataForestEndpoint();
+        case "dryrun":
+        case "dryRun": return getOrCreateConfiguration(target).isDryRun();
         case "featureid":
         case "featureId": return getOrCreateConfiguration(target).getFeatureId();
         case "healthcheckconsumerenabled":
@@ -306,6 +348,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "index": return getOrCreateConfiguration(target).getIndex();
+        case "keywordset":
+        case "keywordSet": return getOrCreateConfiguration(target).getKeywordSet();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "ledger": return target.getLedger();
@@ -329,6 +373,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "namePrefix": return getOrCreateConfiguration(target).getNamePrefix();
         case "nclueendpoint":
         case "nclueEndpoint": return getOrCreateConfiguration(target).getNclueEndpoint();
+        case "objectmapper":
+        case "objectMapper": return target.getObjectMapper();
         case "objectstorageaccesskey":
         case "objectStorageAccessKey": return getOrCreateConfiguration(target).getObjectStorageAccessKey();
         case "objectstorageendpoint":
@@ -337,12 +383,24 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "objectStorageSecretKey": return getOrCreateConfiguration(target).getObjectStorageSecretKey();
         case "onduplicatename":
         case "onDuplicateName": return getOrCreateConfiguration(target).getOnDuplicateName();
+        case "onwaittimeout":
+        case "onWaitTimeout": return getOrCreateConfiguration(target).getOnWaitTimeout();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "profileid":
+        case "profileId": return getOrCreateConfiguration(target).getProfileId();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "queuename":
         case "queueName": return getOrCreateConfiguration(target).getQueueName();
         case "redeliverydelay":
         case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "requestqueuesize":
+        case "requestQueueSize": return getOrCreateConfiguration(target).getRequestQueueSize();
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": return getOrCreateConfiguration(target).getRequestQueueTimeout();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requestspersecond":
@@ -373,6 +431,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sourceBucket": return getOrCreateConfiguration(target).getSourceBucket();
         case "sourcefilepath":
         case "sourceFilePath": return getOrCreateConfiguration(target).getSourceFilePath();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "startfrom":
         case "startFrom": return getOrCreateConfiguration(target).getStartFrom();
         case "statuspolldelay":

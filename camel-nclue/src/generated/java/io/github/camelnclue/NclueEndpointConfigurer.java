@@ -44,6 +44,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "dataforestendpoint":
         case "dataForestEndpoint": target.getConfiguration().setDataForestEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "dryrun":
+        case "dryRun": target.getConfiguration().setDryRun(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -54,6 +56,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "index": target.getConfiguration().setIndex(property(camelContext, int.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "keywordset":
+        case "keywordSet": target.getConfiguration().setKeywordSet(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, int.class, value)); return true;
@@ -76,9 +80,17 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "objectStorageSecretKey": target.getConfiguration().setObjectStorageSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "onduplicatename":
         case "onDuplicateName": target.getConfiguration().setOnDuplicateName(property(camelContext, io.github.camelnclue.NclueDuplicateNamePolicy.class, value)); return true;
+        case "onwaittimeout":
+        case "onWaitTimeout": target.getConfiguration().setOnWaitTimeout(property(camelContext, io.github.camelnclue.NclueWaitTimeoutPolicy.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelnclue.NclueOperations.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "profileid":
+        case "profileId": target.getConfiguration().setProfileId(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "queuename":
         case "queueName": target.getConfiguration().setQueueName(property(camelContext, java.lang.String.class, value)); return true;
         case "redeliverydelay":
@@ -86,6 +98,10 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requestqueuesize":
+        case "requestQueueSize": target.getConfiguration().setRequestQueueSize(property(camelContext, int.class, value)); return true;
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": target.getConfiguration().setRequestQueueTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestspersecond":
@@ -125,6 +141,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceBucket": target.getConfiguration().setSourceBucket(property(camelContext, java.lang.String.class, value)); return true;
         case "sourcefilepath":
         case "sourceFilePath": target.getConfiguration().setSourceFilePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startfrom":
         case "startFrom": target.getConfiguration().setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
@@ -182,6 +200,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "dataforestendpoint":
         case "dataForestEndpoint": return java.lang.String.class;
         case "delay": return long.class;
+        case "dryrun":
+        case "dryRun": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -192,6 +212,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "index": return int.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "keywordset":
+        case "keywordSet": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return int.class;
@@ -214,9 +236,17 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "objectStorageSecretKey": return java.lang.String.class;
         case "onduplicatename":
         case "onDuplicateName": return io.github.camelnclue.NclueDuplicateNamePolicy.class;
+        case "onwaittimeout":
+        case "onWaitTimeout": return io.github.camelnclue.NclueWaitTimeoutPolicy.class;
         case "operation": return io.github.camelnclue.NclueOperations.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "profileid":
+        case "profileId": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
         case "redeliverydelay":
@@ -224,6 +254,10 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "requestqueuesize":
+        case "requestQueueSize": return int.class;
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "requestspersecond":
@@ -263,6 +297,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceBucket": return java.lang.String.class;
         case "sourcefilepath":
         case "sourceFilePath": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startfrom":
         case "startFrom": return java.lang.String.class;
         case "startscheduler":
@@ -321,6 +357,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "dataforestendpoint":
         case "dataForestEndpoint": return target.getConfiguration().getDataForestEndpoint();
         case "delay": return target.getDelay();
+        case "dryrun":
+        case "dryRun": return target.getConfiguration().isDryRun();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -331,6 +369,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "index": return target.getConfiguration().getIndex();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "keywordset":
+        case "keywordSet": return target.getConfiguration().getKeywordSet();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
@@ -353,9 +393,17 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "objectStorageSecretKey": return target.getConfiguration().getObjectStorageSecretKey();
         case "onduplicatename":
         case "onDuplicateName": return target.getConfiguration().getOnDuplicateName();
+        case "onwaittimeout":
+        case "onWaitTimeout": return target.getConfiguration().getOnWaitTimeout();
         case "operation": return target.getConfiguration().getOperation();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "profileid":
+        case "profileId": return target.getConfiguration().getProfileId();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
         case "queuename":
         case "queueName": return target.getConfiguration().getQueueName();
         case "redeliverydelay":
@@ -363,6 +411,10 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "requestqueuesize":
+        case "requestQueueSize": return target.getConfiguration().getRequestQueueSize();
+        case "requestqueuetimeout":
+        case "requestQueueTimeout": return target.getConfiguration().getRequestQueueTimeout();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "requestspersecond":
@@ -402,6 +454,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sourceBucket": return target.getConfiguration().getSourceBucket();
         case "sourcefilepath":
         case "sourceFilePath": return target.getConfiguration().getSourceFilePath();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startfrom":
         case "startFrom": return target.getConfiguration().getStartFrom();
         case "startscheduler":

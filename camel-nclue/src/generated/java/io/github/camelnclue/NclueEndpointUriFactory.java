@@ -23,7 +23,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(80);
         props.add("accessKey");
         props.add("accountId");
         props.add("aiAppId");
@@ -35,12 +35,14 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("connectTimeout");
         props.add("dataForestEndpoint");
         props.add("delay");
+        props.add("dryRun");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("featureId");
         props.add("greedy");
         props.add("index");
         props.add("initialDelay");
+        props.add("keywordSet");
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxMessagesPerPoll");
@@ -53,12 +55,18 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("objectStorageEndpoint");
         props.add("objectStorageSecretKey");
         props.add("onDuplicateName");
+        props.add("onWaitTimeout");
         props.add("operation");
         props.add("pollStrategy");
+        props.add("profileId");
+        props.add("proxyHost");
+        props.add("proxyPort");
         props.add("queueName");
         props.add("redeliveryDelay");
         props.add("region");
         props.add("repeatCount");
+        props.add("requestQueueSize");
+        props.add("requestQueueTimeout");
         props.add("requestTimeout");
         props.add("requestsPerSecond");
         props.add("resource");
@@ -80,6 +88,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sendEmptyMessageWhenIdle");
         props.add("sourceBucket");
         props.add("sourceFilePath");
+        props.add("sslContextParameters");
         props.add("startFrom");
         props.add("startScheduler");
         props.add("statuses");

@@ -15,36 +15,32 @@
  */
 package io.github.camelnclue;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelnclue.client.ApiCallListener;
-import io.github.camelnclue.client.RequestRateLimiter;
 import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.tracking.FileJobLedger;
 import io.github.camelnclue.tracking.JdbcJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
-import io.github.camelnclue.tracking.JobTracker;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.LifecycleStrategy;
 import org.apache.camel.spi.Metadata;
-import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.ObjectHelper;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Runs NAVER Cloud NCLUE jobs (features, task models, task runs and their result files) and DataForest AI apps.
@@ -52,8 +48,8 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 @Component("nclue")
 public class NclueComponent extends HealthCheckComponent {
 
+    private static final String PROPERTY_PREFIX = "camel.component.nclue.";
     private static final String METER_REGISTRY_CLASS = "io.micrometer.core.instrument.MeterRegistry";
-    private static final Duration RETENTION_PERIOD = Duration.ofHours(1);
 
     @Metadata(description = "The configuration every endpoint starts from")
     private NclueConfiguration configuration = new NclueConfiguration();
@@ -85,14 +81,18 @@ public class NclueComponent extends HealthCheckComponent {
             every job.""")
     private long ledgerRetention = 30L * 24 * 60 * 60 * 1000;
 
-    private final ObjectMapper objectMapper = new ObjectMapper()
+    @Metadata(label = "advanced", autowired = true, description = """
+            The Jackson ObjectMapper that writes request bodies and reads replies. When exactly one ObjectMapper is \
+            bound in the registry the component uses it (autowired: camel-jackson's rule, which camel-jackson itself \
+            applies only with autoDiscoverObjectMapper=true); with none or several it uses its own, which ignores \
+            reply fields it does not know. The ledger always uses the component's own.""")
+    private ObjectMapper objectMapper;
+
+    // also the ledger's: what the ledger stores must not change with a user's mapper (indentation, naming, modules)
+    private final ObjectMapper defaultObjectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private ApiCallListener apiCallListener = ApiCallListener.NONE;
-    private ExecutorService httpExecutor;
-    private HttpClient httpClient;
-    private ScheduledExecutorService pollerScheduler;
-    private JobTracker tracker;
-    private final Set<RequestRateLimiter> rateLimiters = ConcurrentHashMap.newKeySet();
+    private NclueRuntime runtime;
+    private LifecycleStrategy releaseWaitsOnStop;
     private NclueMetrics metrics;
 
     public NclueComponent() {
@@ -212,19 +212,11 @@ public class NclueComponent extends HealthCheckComponent {
     }
 
     /**
-     * The ledger and pollers, started on first use: only creates, waits and consumers need them.
+     * What runs for this component: worker pool, scheduler, ledger, pollers, HTTP clients and rate limiters. Null
+     * while the component is stopped.
      */
-    synchronized JobTracker tracker() throws Exception {
-        if (tracker == null) {
-            JobLedger jobLedger = selectedLedger();
-            jobLedger.start();
-            pollerScheduler = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "NcluePoller");
-            tracker = new JobTracker(jobLedger, pollerScheduler, objectMapper, statusPollDelay);
-            tracker.setStatusListener(metrics);
-            tracker.retain(Duration.ofMillis(ledgerRetention), RETENTION_PERIOD);
-        }
-        return tracker;
+    public NclueRuntime runtime() {
+        return runtime;
     }
 
     /** The ledger bound, else the JDBC ledger on ledgerDataSource, else the file ledger in ledgerDirectory. */
@@ -238,97 +230,81 @@ public class NclueComponent extends HealthCheckComponent {
         return new FileJobLedger(Path.of(ledgerDirectory));
     }
 
-    /** Told of every API call attempt: the listener set here and, when a MeterRegistry is bound, the metrics. */
+    /** Told of every API call attempt: the metrics, when a MeterRegistry is bound. */
     ApiCallListener apiCallListener() {
         NclueMetrics recorder = metrics;
-        ApiCallListener custom = apiCallListener;
-        if (recorder == null) {
-            return custom;
-        }
-        return custom == ApiCallListener.NONE ? recorder : (operation, outcome) -> {
-            custom.onOutcome(operation, outcome);
-            recorder.onOutcome(operation, outcome);
-        };
+        return recorder != null ? recorder : ApiCallListener.NONE;
     }
 
-    void setApiCallListener(ApiCallListener apiCallListener) {
-        this.apiCallListener = apiCallListener;
-    }
-
-    /** An endpoint's NCLUE rate limiter, so metrics can report how many requests it held back. */
-    void rateLimiterInUse(RequestRateLimiter rateLimiter) {
-        rateLimiters.add(rateLimiter);
-    }
-
-    ObjectMapper objectMapper() {
+    public ObjectMapper getObjectMapper() {
         return objectMapper;
     }
 
-    /** One HTTP client for every endpoint of this component: its connections and threads are shared. */
-    synchronized HttpClient httpClient(Duration connectTimeout) {
-        if (httpClient == null) {
-            // Abort, not Camel's default CallerRuns, which silently drops tasks once the pool is shut down
-            ThreadPoolProfile profile = new ThreadPoolProfile("NclueHttp");
-            profile.setPoolSize(2);
-            profile.setMaxPoolSize(2);
-            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-            httpExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "NclueHttp", profile);
-            httpClient = HttpClient.newBuilder()
-                    .connectTimeout(connectTimeout)
-                    .executor(inFlightSafe(httpExecutor))
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build();
-        }
-        return httpClient;
+    /**
+     * The ObjectMapper for request bodies and replies; default: the single ObjectMapper in the registry, else the
+     * component's own.
+     */
+    public void setObjectMapper(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
     }
 
-    /**
-     * The JDK client never completes an exchange whose next step its executor rejects, and such an exchange would hold
-     * the JVM-wide rate limiter of its access key forever: after this component stopped, calls still in flight finish
-     * on the common pool.
-     */
-    private static Executor inFlightSafe(ExecutorService executor) {
-        return task -> {
-            if (!executor.isShutdown()) {
-                try {
-                    executor.execute(task);
-                    return;
-                } catch (RejectedExecutionException e) {
-                    // shut down meanwhile, or saturated
-                }
+    /** The mapper of requests and replies: the bound (or autowired) one, else the component's own. */
+    ObjectMapper objectMapper() {
+        return objectMapper != null ? objectMapper : defaultObjectMapper;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // camel.component.nclue.* numbers that are not numbers are bound by Camel as 0: refuse them by their text
+        PropertiesComponent properties = getCamelContext().getPropertiesComponent();
+        Map<String, Object> texts = new HashMap<>();
+        for (String option : NclueConfiguration.NUMBER_OPTIONS) {
+            String kebab = option.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            for (String key : List.of(PROPERTY_PREFIX + kebab, PROPERTY_PREFIX + option,
+                    PROPERTY_PREFIX + "configuration." + kebab, PROPERTY_PREFIX + "configuration." + option)) {
+                properties.resolveProperty(key).ifPresent(value -> texts.put(key, value));
             }
-            ForkJoinPool.commonPool().execute(task);
-        };
+        }
+        NclueConfiguration.checkNumberTexts(texts);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // a ledger the user bound is the user's to close; one built here from options is closed with the component
+        runtime = new NclueRuntime(getCamelContext(), selectedLedger(), ledger == null, statusPollDelay,
+                Duration.ofMillis(ledgerRetention), defaultObjectMapper);
         // Micrometer is optional: look for a MeterRegistry only when its API is on the classpath
         if (getCamelContext().getClassResolver().resolveClass(METER_REGISTRY_CLASS) != null) {
-            metrics = NclueMetrics.lookup(getCamelContext(), rateLimiters);
+            metrics = NclueMetrics.lookup(getCamelContext(), runtime.rateLimiters());
+            runtime.setStatusListener(metrics);
         }
+        ServiceHelper.startService(runtime);
+        // parked waits hold their exchanges in flight: released when the context starts to stop, the graceful
+        // shutdown that follows finds nothing of ours to wait for
+        NclueRuntime started = runtime;
+        releaseWaitsOnStop = new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext context) {
+                started.releaseParkedWaits();
+            }
+        };
+        getCamelContext().addLifecycleStrategy(releaseWaitsOnStop);
     }
 
     @Override
-    protected synchronized void doStop() throws Exception {
+    protected void doStop() throws Exception {
         super.doStop();
+        if (releaseWaitsOnStop != null) {
+            getCamelContext().getLifecycleStrategies().remove(releaseWaitsOnStop);
+            releaseWaitsOnStop = null;
+        }
+        ServiceHelper.stopService(runtime);
+        runtime = null;
         if (metrics != null) {
             metrics.close();
             metrics = null;
-        }
-        if (tracker != null) {
-            tracker.close();
-            if (ledger == null) {
-                tracker.ledger().close();
-            }
-            getCamelContext().getExecutorServiceManager().shutdown(pollerScheduler);
-            tracker = null;
-        }
-        if (httpExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(httpExecutor);
-            httpExecutor = null;
-            httpClient = null;
         }
     }
 }

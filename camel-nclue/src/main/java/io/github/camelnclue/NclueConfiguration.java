@@ -15,6 +15,7 @@
  */
 package io.github.camelnclue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Every option of the {@code nclue:} component; set once on the component ({@code camel.component.nclue.accessKey})
@@ -36,10 +38,10 @@ import org.apache.camel.spi.UriPath;
 @UriParams
 public class NclueConfiguration implements Cloneable {
 
-    @UriPath(description = "The resource: features, tasks, taskRuns, aiApps or aiWorkspaces.")
+    @UriPath(description = "The resource: features, tasks, taskRuns, aiApps, aiWorkspaces, customAttributes or shoppingIntents.")
     @Metadata(required = true)
     private NclueResource resource;
-    @UriParam(label = "producer", enums = "create,get,list,delete,getResult,submit,kill")
+    @UriParam(label = "producer", enums = "create,get,list,delete,getResult,submit,kill,download")
     private NclueOperations operation;
     @UriParam(label = "security", secret = true)
     private String accessKey;
@@ -57,6 +59,10 @@ public class NclueConfiguration implements Cloneable {
     private String runId;
     @UriParam(label = "producer")
     private String aiAppId;
+    @UriParam(label = "producer")
+    private String profileId;
+    @UriParam(label = "producer")
+    private String keywordSet;
     @UriParam(label = "producer")
     private String name;
     @UriParam(label = "producer")
@@ -121,12 +127,26 @@ public class NclueConfiguration implements Cloneable {
     private long connectTimeout = 10000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
     private long requestTimeout = 60000;
+    @UriParam(label = "advanced", defaultValue = "1000")
+    private int requestQueueSize = 1000;
+    @UriParam(label = "advanced", defaultValue = "300000", javaType = "java.time.Duration")
+    private long requestQueueTimeout = 300000;
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
     @UriParam(label = "producer")
     private boolean waitForCompletion;
     @UriParam(label = "producer", defaultValue = "21600000", javaType = "java.time.Duration")
     private long waitTimeout = 21600000;
     @UriParam(label = "producer", defaultValue = "fail", enums = "fail,adopt")
     private NclueDuplicateNamePolicy onDuplicateName = NclueDuplicateNamePolicy.fail;
+    @UriParam(label = "producer", defaultValue = "detach", enums = "detach,cancel")
+    private NclueWaitTimeoutPolicy onWaitTimeout = NclueWaitTimeoutPolicy.detach;
+    @UriParam(label = "producer")
+    private boolean dryRun;
     @UriParam(label = "consumer")
     private String statuses;
     @UriParam(label = "consumer")
@@ -145,7 +165,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * The resource: features, tasks, taskRuns, aiApps or aiWorkspaces.
+     * The resource: features, tasks, taskRuns, aiApps, aiWorkspaces, customAttributes or shoppingIntents.
      */
     public void setResource(NclueResource resource) {
         this.resource = resource;
@@ -156,7 +176,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * The operation to perform: create, get, list or delete for features, tasks and taskRuns; getResult for taskRuns (stream the result file); submit, get, list or kill for aiApps; list for aiWorkspaces. The header CamelNclueOperation overrides it.
+     * The operation to perform: create, get, list or delete for features, tasks, taskRuns, customAttributes and shoppingIntents; getResult for taskRuns and customAttributes (stream the result file from Object Storage); download for shoppingIntents (stream the {profile_id}.tsv file from NCLUE); submit, get, list or kill for aiApps; list for aiWorkspaces. The header CamelNclueOperation overrides it.
      */
     public void setOperation(NclueOperations operation) {
         this.operation = operation;
@@ -211,7 +231,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * The feature id for features get and delete, and the feature_id of a task run to create. The header CamelNclueFeatureId overrides it.
+     * The feature id for features get and delete, and the feature_id of a task run or custom-attributes profile to create. The header CamelNclueFeatureId overrides it.
      */
     public void setFeatureId(String featureId) {
         this.featureId = featureId;
@@ -222,7 +242,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * The task id for tasks get and delete, and the task_id of a task run to create. The header CamelNclueTaskId overrides it.
+     * The task id for tasks get and delete, and the task_id of a task run or shopping intent to create. The header CamelNclueTaskId overrides it.
      */
     public void setTaskId(String taskId) {
         this.taskId = taskId;
@@ -248,6 +268,28 @@ public class NclueConfiguration implements Cloneable {
      */
     public void setAiAppId(String aiAppId) {
         this.aiAppId = aiAppId;
+    }
+
+    public String getProfileId() {
+        return profileId;
+    }
+
+    /**
+     * The profile id for customAttributes get, delete and getResult and shoppingIntents get, delete and download. The header CamelNclueProfileId overrides it.
+     */
+    public void setProfileId(String profileId) {
+        this.profileId = profileId;
+    }
+
+    public String getKeywordSet() {
+        return keywordSet;
+    }
+
+    /**
+     * The keywords of a custom-attributes profile to create (keyword_set): separated by a newline, at most 1,000 characters in all. The header CamelNclueKeywordSet overrides it.
+     */
+    public void setKeywordSet(String keywordSet) {
+        this.keywordSet = keywordSet;
     }
 
     public String getName() {
@@ -354,7 +396,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * The bucket a task run writes its result TSV to (taskRuns create).
+     * The bucket a task run or custom-attributes profile writes its result TSV to (taskRuns and customAttributes create).
      */
     public void setResultBucket(String resultBucket) {
         this.resultBucket = resultBucket;
@@ -365,7 +407,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * The path a task run writes its result to (taskRuns create). NCLUE appends _{random}_{yyyymmddhh}.tsv, or writes nclue_{random}_{yyyymmddhh}.tsv into a path ending in '/'; getResult finds the actual key.
+     * The path a task run or custom-attributes profile writes its result to (taskRuns and customAttributes create). NCLUE appends _{random}_{yyyymmddhh}.tsv, or writes nclue_{random}_{yyyymmddhh}.tsv into a path ending in '/'; getResult finds the actual key.
      */
     public void setResultFilePath(String resultFilePath) {
         this.resultFilePath = resultFilePath;
@@ -442,7 +484,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * How getResult returns the result TSV: rows (an iterator of rows, each a list of columns), lines (an iterator of lines), stream (the object's InputStream: turn stream caching off on that route, or Camel buffers the whole object in memory) or file (download to resultDirectory and return the file: it appears there only complete, renamed atomically from a part file; an interrupted download resumes with range reads checked by the object's ETag, and a download already published is returned as it is, so a replayed exchange writes nothing twice). rows and lines are never buffered, so a streaming split runs in constant memory even with stream caching on.
+     * How getResult (taskRuns, customAttributes) and download (shoppingIntents) return the result TSV: rows (an iterator of rows, each a list of columns), lines (an iterator of lines), stream (the object's InputStream: turn stream caching off on that route, or Camel buffers the whole object in memory) or file (download to resultDirectory and return the file: it appears there only complete, renamed atomically from a part file; an interrupted Object Storage download resumes with range reads checked by the object's ETag, and a download already published is returned as it is, so a replayed exchange writes nothing twice). rows and lines are never buffered, so a streaming split runs in constant memory even with stream caching on.
      */
     public void setResultFormat(NclueResultFormat resultFormat) {
         this.resultFormat = resultFormat;
@@ -541,7 +583,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * How many NCLUE requests per second this JVM sends per access key and endpoint (NCLUE allows 1). All endpoints with the same key share one limiter; the first endpoint started sets the rate.
+     * How many NCLUE requests per second this JVM sends per access key and endpoint (NCLUE allows 1). All endpoints of the component with the same API URL and key share one limiter; when they ask for different rates, the lowest applies.
      */
     public void setRequestsPerSecond(double requestsPerSecond) {
         this.requestsPerSecond = requestsPerSecond;
@@ -613,6 +655,65 @@ public class NclueConfiguration implements Cloneable {
         this.connectTimeout = connectTimeout;
     }
 
+    public int getRequestQueueSize() {
+        return requestQueueSize;
+    }
+
+    /**
+     * How many NCLUE requests of one access key may wait for the rate limit; one more fails at once with
+     * NclueRequestQueueException. Endpoints of the same key share the queue (the first to start sets its size).
+     */
+    public void setRequestQueueSize(int requestQueueSize) {
+        this.requestQueueSize = requestQueueSize;
+    }
+
+    public long getRequestQueueTimeout() {
+        return requestQueueTimeout;
+    }
+
+    /**
+     * How long an NCLUE request may wait for the rate limit before it fails with NclueRequestQueueException (nothing
+     * is sent). At 1 request per second, 300 queued requests take 5 minutes.
+     */
+    public void setRequestQueueTimeout(long requestQueueTimeout) {
+        this.requestQueueTimeout = requestQueueTimeout;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * An HTTP proxy host that every NCLUE and DataForest API request goes through (HTTPS is tunnelled with CONNECT).
+     * Default: no proxy.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * The port of proxyHost (default 80 when a proxyHost is set).
+     */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS for the NCLUE and DataForest APIs (trust store, key store, protocols), as camel-http takes it. Default: the
+     * JVM's TLS settings.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
     public long getRequestTimeout() {
         return requestTimeout;
     }
@@ -660,6 +761,28 @@ public class NclueConfiguration implements Cloneable {
      */
     public void setOnDuplicateName(NclueDuplicateNamePolicy onDuplicateName) {
         this.onDuplicateName = onDuplicateName;
+    }
+
+    public NclueWaitTimeoutPolicy getOnWaitTimeout() {
+        return onWaitTimeout;
+    }
+
+    /**
+     * What waitForCompletion does with the job when waitTimeout passes: detach leaves it running and tracked; cancel deletes it if NCLUE allows it (status registered: the exception says 'cancelled while registered'; a pending or in_progress job cannot be deleted, so it is left running and tracked and the exception says so) and kills an AI app. Either way the exchange fails with NclueWaitTimeoutException. Waits released by a route or context stop are never cancelled.
+     */
+    public void setOnWaitTimeout(NclueWaitTimeoutPolicy onWaitTimeout) {
+        this.onWaitTimeout = onWaitTimeout;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /**
+     * With create, submit, delete or kill: validate, look the name up in the ledger and sign the request, then send nothing and write nothing. The body becomes a DryRunRequest (method, URL, JSON body exactly as they would be sent, no credentials; adoptedId when the ledger knows a job of that name, which a real create would adopt) and the header CamelNclueWouldAdopt says whether it would adopt. Reads (get, list, getResult, download) run as usual. Set it on the component (camel.component.nclue.dry-run=true) to see what a whole route set would create.
+     */
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
     }
 
     public String getStatuses() {
@@ -719,9 +842,16 @@ public class NclueConfiguration implements Cloneable {
         return objectStorageSecretKey != null ? objectStorageSecretKey : secretKey;
     }
 
-    private static final Set<String> INTEGER_OPTIONS = Set.of("index", "limit", "resultbatchsize", "maxretries");
+    /** The options (and the component's statusPollDelay and ledgerRetention) whose text must be a number. */
+    static final List<String> NUMBER_OPTIONS = List.of("index", "limit", "resultBatchSize", "resultMaxLineLength",
+            "maxRetries", "maxMessagesPerPoll", "requestQueueSize", "proxyPort", "retryInitialDelay",
+            "retryMaxDelay", "connectTimeout", "requestTimeout", "requestQueueTimeout", "waitTimeout",
+            "redeliveryDelay", "maxRedeliveryDelay", "requestsPerSecond", "statusPollDelay", "ledgerRetention");
+    private static final Set<String> INTEGER_OPTIONS = Set.of("index", "limit", "resultbatchsize",
+            "resultmaxlinelength", "maxretries", "maxmessagesperpoll", "requestqueuesize", "proxyport");
     private static final Set<String> DURATION_OPTIONS = Set.of("retryinitialdelay", "retrymaxdelay", "connecttimeout",
-            "requesttimeout", "waittimeout");
+            "requesttimeout", "requestqueuetimeout", "waittimeout", "redeliverydelay", "maxredeliverydelay",
+            "statuspolldelay", "ledgerretention");
     private static final Set<String> DECIMAL_OPTIONS = Set.of("requestspersecond");
     /** What Camel reads as a duration: milliseconds, ISO-8601 (PT5M) or units such as 2h, 1m30s, 500ms. */
     private static final Pattern DURATION = Pattern.compile(
@@ -731,16 +861,18 @@ public class NclueConfiguration implements Cloneable {
             Pattern.CASE_INSENSITIVE);
 
     /**
-     * Refuses a number or duration option whose text is not one; Camel would bind it as 0. Placeholders have been
-     * resolved by then.
+     * Refuses a number or duration option whose text is not one; Camel would bind it as 0. The keys are endpoint
+     * parameters ({@code maxRetries}) or component properties ({@code camel.component.nclue.max-retries}); a value
+     * with an unresolved placeholder is skipped.
      */
-    static void checkNumberTexts(Map<String, Object> parameters) {
-        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            if (!(parameter.getValue() instanceof String text) || text.startsWith("#")) {
+    static void checkNumberTexts(Map<String, ?> parameters) {
+        for (Map.Entry<String, ?> parameter : parameters.entrySet()) {
+            if (!(parameter.getValue() instanceof String text) || text.startsWith("#") || text.contains("{{")) {
                 continue;
             }
             String option = parameter.getKey();
-            String key = option.toLowerCase(Locale.ROOT);
+            // an endpoint parameter (maxRetries) or a property (camel.component.nclue.max-retries)
+            String key = option.substring(option.lastIndexOf('.') + 1).replace("-", "").toLowerCase(Locale.ROOT);
             String value = text.strip();
             if (INTEGER_OPTIONS.contains(key) && !value.matches("[+-]?\\d+")) {
                 throw optionError(option, "must be a whole number but was '" + text + "'");
@@ -786,6 +918,13 @@ public class NclueConfiguration implements Cloneable {
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("requestTimeout", requestTimeout);
         requirePositive("waitTimeout", waitTimeout);
+        requirePositive("requestQueueTimeout", requestQueueTimeout);
+        if (requestQueueSize < 1) {
+            throw optionError("requestQueueSize", "must be 1 or more but was " + requestQueueSize);
+        }
+        if (proxyPort != null && (proxyPort < 1 || proxyPort > 65535)) {
+            throw optionError("proxyPort", "must be 1 to 65535 but was " + proxyPort);
+        }
     }
 
     private static void requirePositive(String option, long millis) {

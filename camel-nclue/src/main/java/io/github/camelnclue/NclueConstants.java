@@ -28,16 +28,20 @@ public final class NclueConstants {
     public static final String OPERATION = "CamelNclueOperation";
 
     @Metadata(description = """
-            The feature id: which feature features get/delete act on, the feature_id of a task run to create; \
-            set on every reply that carries one.""", javaType = "String")
+            The feature id: which feature features get/delete act on, the feature_id of a task run or \
+            custom-attributes profile to create; set on every reply that carries one.""", javaType = "String")
     public static final String FEATURE_ID = "CamelNclueFeatureId";
     @Metadata(description = """
-            The task id: which task tasks get/delete act on, the task_id of a task run to create; set on every \
-            reply that carries one.""", javaType = "String")
+            The task id: which task tasks get/delete act on, the task_id of a task run or shopping intent to \
+            create; set on every reply that carries one.""", javaType = "String")
     public static final String TASK_ID = "CamelNclueTaskId";
     @Metadata(description = "The task run id taskRuns get/delete/getResult act on; set on every task run reply.",
               javaType = "String")
     public static final String RUN_ID = "CamelNclueRunId";
+    @Metadata(description = """
+            The profile id customAttributes and shoppingIntents get/delete/getResult/download act on; set on every \
+            profile reply.""", javaType = "String")
+    public static final String PROFILE_ID = "CamelNclueProfileId";
     @Metadata(description = "The AI app id aiApps get/kill act on; set on every AI app reply.", javaType = "String")
     public static final String AI_APP_ID = "CamelNclueAiAppId";
     @Metadata(label = "producer",
@@ -78,6 +82,11 @@ public final class NclueConstants {
             nclue_{random}_{yyyymmddhh}.tsv into a path ending in '/').""", javaType = "String")
     public static final String RESULT_FILE_PATH = "CamelNclueResultFilePath";
 
+    @Metadata(label = "producer", description = """
+            The keywords of a custom-attributes profile, separated by '\\n', at most 1,000 characters in all \
+            (keyword_set).""", javaType = "String")
+    public static final String KEYWORD_SET = "CamelNclueKeywordSet";
+
     @Metadata(label = "producer", description = "The AI workspace an AI app is submitted to (up to 22 characters).",
               javaType = "String")
     public static final String AI_WORKSPACE_ID = "CamelNclueAiWorkspaceId";
@@ -107,7 +116,8 @@ public final class NclueConstants {
     @Metadata(label = "consumer", description = "The previous observed status of the job, null for its first.",
               javaType = "String")
     public static final String PREVIOUS_STATUS = "CamelNcluePreviousStatus";
-    @Metadata(label = "consumer", description = "The kind of job: features, tasks, taskRuns or aiApps.",
+    @Metadata(label = "consumer", description = """
+            The kind of job: features, tasks, taskRuns, aiApps, customAttributes or shoppingIntents.""",
               javaType = "String")
     public static final String KIND = "CamelNclueKind";
     @Metadata(description = "The AI app's YARN final status (UNDEFINED, SUCCEEDED, FAILED, KILLED).",
@@ -118,23 +128,35 @@ public final class NclueConstants {
     public static final String FAIL_MESSAGE = "CamelNclueFailMessage";
 
     @Metadata(label = "producer", description = """
-            The Object Storage bucket of a task run's result, set by getResult (the camel-aws2-s3 header, so \
+            The Object Storage bucket of a task run's or custom-attributes profile's result, set by getResult (the camel-aws2-s3 header, so \
             that component can fetch the same object).""", javaType = "String")
     public static final String S3_BUCKET_NAME = "CamelAwsS3BucketName";
     @Metadata(label = "producer", description = """
-            The actual object key of a task run's result, set by getResult (the camel-aws2-s3 header).""",
+            The actual object key of a task run's or custom-attributes profile's result, set by getResult (the camel-aws2-s3 header).""",
               javaType = "String")
     public static final String S3_KEY = "CamelAwsS3Key";
-    @Metadata(label = "producer", description = "The size in bytes of a task run's result object, set by getResult.",
+    @Metadata(label = "producer", description = "The size in bytes of a result object, set by getResult.",
               javaType = "Long")
     public static final String RESULT_SIZE = "CamelNclueResultSize";
     @Metadata(label = "producer", description = """
-            For getResult with resultFormat file: the name to publish the download under in resultDirectory             (default: the object key's last segment).""", javaType = "String")
+            Set by create: true when it adopted an existing job of that name instead of creating one (a job this \
+            component created before a restart, redelivery or retry, or any job with onDuplicateName=adopt), false \
+            when it created the job.""", javaType = "boolean")
+    public static final String ADOPTED = "CamelNclueAdopted";
+    @Metadata(label = "producer", description = """
+            For getResult with resultFormat file: the name to publish the download under in resultDirectory \
+            (default: the object key's last segment).""", javaType = "String")
     public static final String RESULT_FILE_NAME = "CamelNclueResultFileName";
     @Metadata(label = "producer", description = """
             The number of lines of a result downloaded with resultFormat file, set by getResult.""",
               javaType = "Long")
     public static final String RESULT_LINE_COUNT = "CamelNclueResultLineCount";
+
+    @Metadata(label = "producer", description = """
+            Set by a dry run (dryRun=true): true when a real create would adopt the job of that name that the ledger \
+            knows (its id is the reply's adoptedId) and send nothing, false when it would send the request.""",
+              javaType = "Boolean")
+    public static final String WOULD_ADOPT = "CamelNclueWouldAdopt";
 
     private NclueConstants() {
     }

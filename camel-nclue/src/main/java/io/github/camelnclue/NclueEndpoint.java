@@ -18,7 +18,10 @@ package io.github.camelnclue;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
+import javax.net.ssl.SSLContext;
+
 import io.github.camelnclue.client.ApiCredentials;
+import io.github.camelnclue.client.ApiHttpClient;
 import io.github.camelnclue.client.ApiTransport;
 import io.github.camelnclue.client.DataForestClient;
 import io.github.camelnclue.client.NclueClient;
@@ -32,6 +35,7 @@ import io.github.camelnclue.tracking.JobSources;
 import io.github.camelnclue.tracking.JobTracker;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -45,13 +49,16 @@ import org.apache.camel.support.ScheduledPollEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "nclue", title = "NAVER Cloud NCLUE", syntax = "nclue:resource",
              category = { Category.CLOUD, Category.AI }, headersClass = NclueConstants.class)
-public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation, MultipleConsumersSupport {
 
     @UriParam
     private NclueConfiguration configuration;
 
+    private NclueRuntime runtime;
+    private ApiHttpClient.Settings httpSettings;
     private NclueClient nclueClient;
     private DataForestClient dataForestClient;
+    private JobPoller poller;
     private ObjectStorage objectStorage;
     private ExecutorService resultReaders;
     private RetryPolicy retryPolicy;
@@ -76,34 +83,54 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (configuration.getResource().jobKind() == null) {
             throw new IllegalArgumentException(
                     "resource " + configuration.getResource() + " has no status to watch; consume features, tasks, "
-                                               + "taskRuns or aiApps");
+                                               + "taskRuns, aiApps, customAttributes or shoppingIntents");
         }
         NclueConsumer consumer = new NclueConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
     }
 
+    /**
+     * Takes this endpoint's share of the component's runtime: the HTTP client of its transport settings, the rate
+     * limiter of its API URL and access key, and the poller of its account and resource.
+     */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         NclueComponent component = getComponent();
+        runtime = component.runtime();
+        if (runtime == null) {
+            throw new IllegalStateException("the nclue component is not started");
+        }
         ApiCredentials credentials = new ApiCredentials(configuration.getAccessKey(), configuration.getSecretKey());
         retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()),
                 Duration.ofMillis(configuration.getRetryMaxDelay()));
-        var http = component.httpClient(Duration.ofMillis(configuration.getConnectTimeout()));
+        httpSettings = new ApiHttpClient.Settings(Duration.ofMillis(configuration.getConnectTimeout()),
+                configuration.getProxyHost(), configuration.getProxyPort() != null ? configuration.getProxyPort() : 80,
+                sslContext());
+        ApiHttpClient http = runtime.httpClient(this, httpSettings);
         Duration requestTimeout = Duration.ofMillis(configuration.getRequestTimeout());
-        RequestRateLimiter nclueLimiter = RequestRateLimiter.shared(
-                configuration.getNclueEndpoint() + "|" + credentials.accessKey(), configuration.getRequestsPerSecond());
-        component.rateLimiterInUse(nclueLimiter);
+        Duration queueTimeout = Duration.ofMillis(configuration.getRequestQueueTimeout());
+        RequestRateLimiter nclueLimiter = runtime.rateLimiter(this, configuration.getNclueEndpoint(),
+                credentials.accessKey(), configuration.getRequestsPerSecond(), configuration.getRequestQueueSize());
         nclueClient = new NclueClient(
-                new ApiTransport(http, credentials, retryPolicy, nclueLimiter, requestTimeout,
-                        component.objectMapper(), component.apiCallListener()),
+                new ApiTransport(http, credentials, retryPolicy, nclueLimiter, requestTimeout, queueTimeout,
+                        component.objectMapper(), component.apiCallListener(), runtime.workers(), runtime.scheduler()),
                 configuration.getNclueEndpoint(), retryPolicy);
         dataForestClient = new DataForestClient(
-                new ApiTransport(http, credentials, retryPolicy, null, requestTimeout, component.objectMapper(),
-                        component.apiCallListener()),
+                new ApiTransport(http, credentials, retryPolicy, null, requestTimeout, queueTimeout,
+                        component.objectMapper(), component.apiCallListener(), runtime.workers(), runtime.scheduler()),
                 configuration.getDataForestEndpoint());
+        JobKind kind = configuration.getResource().jobKind();
+        if (kind != null) {
+            poller = runtime.poller(this, scope(), kind, jobSource());
+        }
+    }
+
+    private SSLContext sslContext() throws Exception {
+        return configuration.getSslContextParameters() != null
+                ? configuration.getSslContextParameters().createSSLContext(getCamelContext()) : null;
     }
 
     @Override
@@ -118,6 +145,15 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (objectStorage != null) {
             objectStorage.close();
             objectStorage = null;
+        }
+        if (runtime != null) {
+            if (poller != null) {
+                runtime.releasePoller(this, scope(), configuration.getResource().jobKind());
+                poller = null;
+            }
+            runtime.releaseRateLimiter(this, configuration.getNclueEndpoint(), configuration.getAccessKey());
+            runtime.releaseHttpClient(this, httpSettings);
+            runtime = null;
         }
     }
 
@@ -146,17 +182,19 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
             case tasks -> JobSources.of(nclueClient.tasks());
             case taskRuns -> JobSources.of(nclueClient.taskRuns());
             case aiApps -> JobSources.of(dataForestClient, configuration.getAccountId());
+            case customAttributes -> JobSources.of(nclueClient.customAttributes());
+            case shoppingIntents -> JobSources.of(nclueClient.shoppingIntents());
             case aiWorkspaces -> throw new IllegalArgumentException("AI workspaces are not jobs");
         };
     }
 
-    JobTracker tracker() throws Exception {
-        return getComponent().tracker();
+    JobTracker tracker() {
+        return runtime.tracker();
     }
 
-    /** The shared poller of this endpoint's account and resource. */
-    JobPoller poller() throws Exception {
-        return tracker().poller(scope(), configuration.getResource().jobKind(), jobSource());
+    /** The shared poller of this endpoint's account and resource (null for AI workspaces, which are no jobs). */
+    JobPoller poller() {
+        return poller;
     }
 
     RetryPolicy retryPolicy() {
@@ -181,6 +219,15 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
                             configuration.effectiveObjectStorageSecretKey());
         }
         return objectStorage;
+    }
+
+    /**
+     * Routes may consume the same URI (two Kamelet sources of the same runs, say): each consumer emits every status
+     * change once, since the ledger keeps what each route emitted.
+     */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
     }
 
     /**

@@ -34,10 +34,11 @@ import org.apache.camel.CamelContext;
 
 /**
  * Records the component's work in a Micrometer {@link MeterRegistry} bound in the Camel registry (as camel-micrometer
- * users do). Micrometer is an optional dependency: this class is only loaded when {@link #isAvailable} found it.
+ * users do). Micrometer is an optional dependency: the component loads this class only when
+ * Micrometer is on the classpath.
  * <ul>
  * <li>{@value #API_CALLS}: counter of API call attempts, tagged {@code operation} ({@code tasks.create}, ...) and
- * {@code outcome} ({@code success}, {@code retried} or {@code failure})</li>
+ * {@code outcome} ({@code success}, {@code retried}, {@code throttled} or {@code failure})</li>
  * <li>{@value #API_THROTTLED}: counter of requests that waited for the NCLUE rate limit (1 request per second per
  * access key), and the gauge {@value #API_THROTTLED_WAITING} of requests waiting now</li>
  * <li>{@value #JOB_STATUS}: counter of observed job status changes, tagged {@code kind} and {@code status} (the new
@@ -54,7 +55,6 @@ final class NclueMetrics implements ApiCallListener, JobStatusListener {
     static final String JOB_STATUS = "nclue.jobs.status";
     static final String JOB_STATUS_DURATION = "nclue.jobs.status.duration";
 
-    private static final String METER_REGISTRY_CLASS = "io.micrometer.core.instrument.MeterRegistry";
     private static final String CAMEL_MICROMETER_REGISTRY_NAME = "metricsRegistry";
 
     private final MeterRegistry registry;
@@ -70,14 +70,9 @@ final class NclueMetrics implements ApiCallListener, JobStatusListener {
                 .description("NCLUE requests waiting for the rate limit now").register(registry));
     }
 
-    /** True when Micrometer is on the classpath of the context. */
-    static boolean isAvailable(CamelContext context) {
-        return context.getClassResolver().resolveClass(METER_REGISTRY_CLASS) != null;
-    }
-
     /**
      * The metrics of a component, if a {@link MeterRegistry} is bound in the Camel registry: the only one, or the one
-     * camel-micrometer names {@code metricsRegistry}. Call only when {@link #isAvailable} is true.
+     * camel-micrometer names {@code metricsRegistry}. Call only when Micrometer is on the classpath.
      */
     static NclueMetrics lookup(CamelContext context, Set<RequestRateLimiter> rateLimiters) {
         MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);

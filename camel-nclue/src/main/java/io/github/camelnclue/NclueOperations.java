@@ -25,5 +25,6 @@ public enum NclueOperations {
     delete,
     getResult,
     submit,
-    kill
+    kill,
+    download
 }

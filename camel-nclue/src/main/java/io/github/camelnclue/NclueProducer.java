@@ -23,23 +23,27 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.camelnclue.client.ApiCall;
 import io.github.camelnclue.client.DataForestClient;
 import io.github.camelnclue.client.JobResourceClient;
+import io.github.camelnclue.client.NclueClient;
 import io.github.camelnclue.exception.NclueJobFailedException;
 import io.github.camelnclue.exception.NclueValidationException;
+import io.github.camelnclue.model.CreateCustomAttributesRequest;
 import io.github.camelnclue.model.CreateFeatureRequest;
+import io.github.camelnclue.model.CreateShoppingIntentRequest;
 import io.github.camelnclue.model.CreateRequest;
 import io.github.camelnclue.model.CreateTaskRequest;
 import io.github.camelnclue.model.CreateTaskRunRequest;
 import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.model.NclueJob;
+import io.github.camelnclue.model.ResultFileJob;
+import io.github.camelnclue.model.ShoppingIntent;
 import io.github.camelnclue.model.SubmitAiAppRequest;
-import io.github.camelnclue.model.TaskRun;
 import io.github.camelnclue.storage.ObjectStorage;
-import io.github.camelnclue.storage.PrefetchingInputStream;
 import io.github.camelnclue.storage.ResultObject;
-import io.github.camelnclue.storage.ResultRows;
 import io.github.camelnclue.tracking.AiAppSubmitter;
 import io.github.camelnclue.tracking.JobPoller;
 import io.github.camelnclue.tracking.JobTracker;
@@ -59,8 +63,6 @@ import org.apache.camel.util.URISupport;
 public class NclueProducer extends DefaultAsyncProducer {
 
     /** Read-ahead of a result: 4 × 256 KiB in flight, enough to keep the parser busy, small next to a 64 MB heap. */
-    private static final int PREFETCH_BUFFERS = 4;
-    private static final int PREFETCH_BUFFER_SIZE = 256 * 1024;
 
     private NclueRequestBinder binder;
     private String description;
@@ -110,6 +112,11 @@ public class NclueProducer extends DefaultAsyncProducer {
                 callback.done(true);
                 return true;
             }
+            if (operation == NclueOperations.download) {
+                download(exchange);
+                callback.done(true);
+                return true;
+            }
             reply = invoke(operation, exchange);
         } catch (Exception e) {
             exchange.setException(unwrap(e));
@@ -136,6 +143,12 @@ public class NclueProducer extends DefaultAsyncProducer {
                     CreateTaskRequest.class, RequestField.TASK, NclueConstants.TASK_ID, config.getTaskId());
             case taskRuns -> jobOperation(operation, exchange, getEndpoint().nclueClient().taskRuns(),
                     CreateTaskRunRequest.class, RequestField.TASK_RUN, NclueConstants.RUN_ID, config.getRunId());
+            case customAttributes -> jobOperation(operation, exchange, getEndpoint().nclueClient().customAttributes(),
+                    CreateCustomAttributesRequest.class, RequestField.CUSTOM_ATTRIBUTES, NclueConstants.PROFILE_ID,
+                    config.getProfileId());
+            case shoppingIntents -> jobOperation(operation, exchange, getEndpoint().nclueClient().shoppingIntents(),
+                    CreateShoppingIntentRequest.class, RequestField.SHOPPING_INTENT, NclueConstants.PROFILE_ID,
+                    config.getProfileId());
             case aiApps -> aiAppOperation(operation, exchange);
             case aiWorkspaces -> getEndpoint().dataForestClient().listWorkspaces(accountId(exchange));
         };
@@ -144,11 +157,12 @@ public class NclueProducer extends DefaultAsyncProducer {
     private <J extends NclueJob, C extends CreateRequest> CompletableFuture<?> jobOperation(
             NclueOperations operation, Exchange exchange, JobResourceClient<J, C> client, Class<C> requestType,
             RequestField[] fields, String idHeader, String idOption) throws Exception {
+        WaitTimeoutCancellation cancellation = WaitTimeoutCancellation.deleteIfRegistered(client);
         return switch (operation) {
-            case create -> create(client, binder.bind(exchange, requestType, fields));
-            case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)));
+            case create -> create(exchange, client, binder.bind(exchange, requestType, fields), cancellation);
+            case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)), false, cancellation);
             case list -> list(exchange, client);
-            case delete -> client.delete(binder.id(exchange, idHeader, idOption));
+            case delete -> delete(client, binder.id(exchange, idHeader, idOption));
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         };
     }
@@ -159,25 +173,71 @@ public class NclueProducer extends DefaultAsyncProducer {
         return client.list(index, limit);
     }
 
-    /** Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. */
-    private <J extends NclueJob, C extends CreateRequest> CompletableFuture<NclueJob> create(
-            JobResourceClient<J, C> client, C request) throws Exception {
+    /**
+     * Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. The request is
+     * validated first: an invalid one writes nothing to the ledger and sends nothing.
+     */
+    private <J extends NclueJob, C extends CreateRequest> CompletableFuture<?> create(Exchange exchange,
+            JobResourceClient<J, C> client, C request, WaitTimeoutCancellation cancellation) throws Exception {
+        client.validate(request);
         JobTracker tracker = getEndpoint().tracker();
+        if (configuration().isDryRun()) {
+            ApiCall call = client.createCall(request);
+            String adopted = tracker.adoptableId(getEndpoint().scope(), client.kind(), request.name()).orElse(null);
+            return CompletableFuture.completedFuture(getEndpoint().nclueClient().preview(call, adopted));
+        }
         boolean adoptForeign = configuration().getOnDuplicateName() == NclueDuplicateNamePolicy.adopt;
+        // routes tell a rerun's adopted job from a new one (e.g. to log "adopting" instead of "created")
+        AtomicBoolean adopted = new AtomicBoolean();
         return waitIfAsked(tracker.create(getEndpoint().scope(), client.kind(), request.name(),
-                getEndpoint().jobSource(), () -> client.create(request), adoptForeign));
+                getEndpoint().jobSource(), () -> client.create(request), adoptForeign, () -> adopted.set(true))
+                .thenApply(job -> {
+                    exchange.getMessage().setHeader(NclueConstants.ADOPTED, adopted.get());
+                    return job;
+                }), true, cancellation);
+    }
+
+    /**
+     * Deletes the job and records it {@code deleted}: its name is free for the next create. A task NCLUE refuses to
+     * delete is explained (it may be used by a run or shopping intent).
+     */
+    private <J extends NclueJob, C extends CreateRequest> CompletableFuture<?> delete(
+            JobResourceClient<J, C> client, String id) {
+        if (configuration().isDryRun()) {
+            return CompletableFuture.completedFuture(getEndpoint().nclueClient().preview(client.deleteCall(id), null));
+        }
+        return client.delete(id).<Object> thenApply(reply -> {
+            getEndpoint().tracker().deleted(getEndpoint().scope(), client.kind(), id);
+            return reply;
+        }).exceptionallyCompose(
+                failure -> CompletableFuture.failedFuture(DeleteRefusals.explain(client.kind(), id, unwrap(failure))));
     }
 
     private CompletableFuture<?> aiAppOperation(NclueOperations operation, Exchange exchange) throws Exception {
         DataForestClient client = getEndpoint().dataForestClient();
         String id = binder.id(exchange, NclueConstants.AI_APP_ID, configuration().getAiAppId());
+        WaitTimeoutCancellation cancellation = WaitTimeoutCancellation.kill(client);
+        boolean dryRun = configuration().isDryRun();
         return switch (operation) {
-            case submit -> waitIfAsked(submit(exchange, client));
-            case get -> waitIfAsked(client.getDetail(id));
+            case submit -> dryRun ? previewSubmit(exchange, client)
+                    : waitIfAsked(submit(exchange, client), true, cancellation);
+            case get -> waitIfAsked(client.getDetail(id), false, cancellation);
             case list -> client.list(accountId(exchange));
-            case kill -> client.kill(id);
+            case kill -> dryRun ? CompletableFuture.completedFuture(client.preview(client.killCall(id), null))
+                    : client.kill(id);
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         };
+    }
+
+    /**
+     * A dry run of submit: the app that a submit under this idempotency key already made would be adopted.
+     */
+    private CompletableFuture<?> previewSubmit(Exchange exchange, DataForestClient client) throws Exception {
+        SubmitAiAppRequest request = binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP);
+        String key = binder.id(exchange, NclueConstants.IDEMPOTENCY_KEY, exchange.getExchangeId());
+        String adopted = getEndpoint().tracker().adoptableId(getEndpoint().scope(), JobKind.AI_APPS,
+                AiAppSubmitter.KEY_PREFIX + key).orElse(null);
+        return CompletableFuture.completedFuture(client.preview(client.submitCall(request), adopted));
     }
 
     /**
@@ -188,23 +248,31 @@ public class NclueProducer extends DefaultAsyncProducer {
         SubmitAiAppRequest request = binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP);
         String key = binder.id(exchange, NclueConstants.IDEMPOTENCY_KEY, exchange.getExchangeId());
         AiAppSubmitter submitter = new AiAppSubmitter(getEndpoint().tracker().ledger(),
-                getEndpoint().getComponent().objectMapper(), client, getEndpoint().retryPolicy());
+                getEndpoint().getComponent().objectMapper(), client, getEndpoint().retryPolicy(),
+                Duration.ofMillis(configuration().getRequestTimeout()));
         return submitter.submit(getEndpoint().scope(), key, request, accountId(exchange))
                 .thenApply(this::track);
     }
 
     /**
      * With waitForCompletion, the reply is the job's final record: the exchange is parked on the shared poller until
-     * the job ends, and a failed job fails the exchange.
+     * the job ends, and a failed job fails the exchange. A timeout fails it too, after onWaitTimeout=cancel applied
+     * {@code cancellation} (which may find the job ended after all).
+     *
+     * @param tracked the job is in the ledger already (created or submitted); a job only read is recorded first
      */
-    private CompletableFuture<NclueJob> waitIfAsked(CompletableFuture<? extends NclueJob> reply) throws Exception {
+    private CompletableFuture<NclueJob> waitIfAsked(CompletableFuture<? extends NclueJob> reply, boolean tracked,
+                                                    WaitTimeoutCancellation cancellation) {
         if (!configuration().isWaitForCompletion()) {
             return reply.thenApply(NclueJob.class::cast);
         }
         JobPoller poller = getEndpoint().poller();
         Duration timeout = Duration.ofMillis(configuration().getWaitTimeout());
-        return reply.thenApply(this::track)
+        boolean cancel = configuration().getOnWaitTimeout() == NclueWaitTimeoutPolicy.cancel;
+        return reply.thenApply(job -> tracked ? (NclueJob) job : track(job))
                 .thenCompose(job -> job.terminal() ? CompletableFuture.completedFuture(job)
+                        : cancel ? poller.awaitEnd(job.id(), timeout)
+                                .exceptionallyCompose(WaitTimeoutCancellation.onTimeout(cancellation, timeout))
                         : poller.awaitEnd(job.id(), timeout))
                 .thenApply(job -> {
                     if (!job.succeeded()) {
@@ -215,28 +283,23 @@ public class NclueProducer extends DefaultAsyncProducer {
                 });
     }
 
+    /** Records a job read or submitted (not created through the tracker) so its waits and consumers see it. */
     private NclueJob track(NclueJob job) {
-        try {
-            return getEndpoint().tracker().track(getEndpoint().scope(), NclueReplies.kindOf(job), job);
-        } catch (Exception e) {
-            throw new IllegalStateException("the job ledger failed: " + e.getMessage(), e);
-        }
+        return getEndpoint().tracker().track(getEndpoint().scope(), NclueReplies.kindOf(job), job);
     }
 
     /**
-     * Checks the run completed, finds its actual result object and returns it in the configured format. Blocking: the
-     * caller reads the result on this thread anyway.
+     * Checks the task run or custom-attributes profile completed, finds its actual result object and returns it in the
+     * configured format. Blocking: the caller reads the result on this thread anyway.
      */
     private void getResult(Exchange exchange) throws IOException {
-        String runId = binder.id(exchange, NclueConstants.RUN_ID, configuration().getRunId());
-        TaskRun run = getEndpoint().nclueClient().taskRuns().get(runId).join();
-        if (!run.succeeded()) {
-            if (run.terminal()) {
-                throw new NclueJobFailedException(JobKind.TASK_RUNS.uriName(), runId, run.status(), run.failMessage());
-            }
-            throw new IllegalStateException(
-                    "task run " + runId + " is " + run.status() + ", not completed: its result does not exist yet");
-        }
+        NclueConfiguration config = configuration();
+        JobResourceClient<? extends ResultFileJob, ?> client = config.getResource() == NclueResource.customAttributes
+                ? getEndpoint().nclueClient().customAttributes() : getEndpoint().nclueClient().taskRuns();
+        String id = config.getResource() == NclueResource.customAttributes
+                ? binder.id(exchange, NclueConstants.PROFILE_ID, config.getProfileId())
+                : binder.id(exchange, NclueConstants.RUN_ID, config.getRunId());
+        ResultFileJob run = requireCompleted(client.kind(), id, client.get(id).join());
         ObjectStorage storage = getEndpoint().objectStorage();
         ResultObject object = storage.locate(run.resultBucket(), run.resultFilePath());
         Message message = exchange.getMessage();
@@ -244,25 +307,37 @@ public class NclueProducer extends DefaultAsyncProducer {
         message.setHeader(NclueConstants.S3_BUCKET_NAME, object.bucket());
         message.setHeader(NclueConstants.S3_KEY, object.key());
         message.setHeader(NclueConstants.RESULT_SIZE, object.size());
-        NclueConfiguration config = configuration();
-        if (config.getResultFormat() == NclueResultFormat.file) {
-            String name = message.getHeader(NclueConstants.RESULT_FILE_NAME, String.class);
-            Path file = storage.download(object, resultDirectory(), name);
-            message.setHeader(NclueConstants.RESULT_LINE_COUNT, ObjectStorage.countLines(file));
-            message.setBody(file.toFile());
-            return;
+        String name = message.getHeader(NclueConstants.RESULT_FILE_NAME, String.class);
+        ResultBodies.apply(exchange, config, getEndpoint().resultReaders(), object.uri(), () -> storage.open(object, 0),
+                () -> storage.download(object, resultDirectory(), name));
+    }
+
+    /**
+     * Checks the shopping intent completed and returns its {@code {profile_id}.tsv}, streamed from NCLUE, in the
+     * configured format (file: {@code {profile_id}.tsv} in resultDirectory). Blocking, like getResult.
+     */
+    private void download(Exchange exchange) throws IOException {
+        String id = binder.id(exchange, NclueConstants.PROFILE_ID, configuration().getProfileId());
+        NclueClient client = getEndpoint().nclueClient();
+        ShoppingIntent intent = requireCompleted(JobKind.SHOPPING_INTENTS, id, client.shoppingIntents().get(id).join());
+        Message message = exchange.getMessage();
+        NclueReplies.applyJob(message, intent);
+        String name = message.getHeader(NclueConstants.RESULT_FILE_NAME, id + ".tsv", String.class);
+        ResultBodies.apply(exchange, configuration(), getEndpoint().resultReaders(), "shopping intent " + id,
+                () -> client.downloadShoppingIntent(id).join(),
+                () -> ResultBodies.save(client.downloadShoppingIntent(id).join(), resultDirectory().resolve(name)));
+    }
+
+    /** The job if it completed; its result does not exist otherwise. */
+    private static <J extends NclueJob> J requireCompleted(JobKind kind, String id, J job) {
+        if (!job.succeeded()) {
+            if (job.terminal()) {
+                throw new NclueJobFailedException(kind.uriName(), id, job.status(), job.failMessage());
+            }
+            throw new IllegalStateException(
+                    kind.uriName() + " " + id + " is " + job.status() + ", not completed: its result does not exist yet");
         }
-        InputStream stream = storage.open(object, 0);
-        Closeable body = switch (config.getResultFormat()) {
-            // the download runs ahead on a reader thread while the route parses: the two overlap
-            case rows, lines -> new ResultRows(new PrefetchingInputStream(stream, getEndpoint().resultReaders(),
-                    PREFETCH_BUFFERS, PREFETCH_BUFFER_SIZE), config.getResultFormat() == NclueResultFormat.rows,
-                    config.getResultBatchSize(), config.getResultMaxLineLength(), object.uri());
-            default -> stream;
-        };
-        // the route may fail or end before it read the body: the HTTP connection must not leak either way
-        exchange.getExchangeExtension().addOnCompletion(new ResultCloser(body));
-        message.setBody(body);
+        return job;
     }
 
     private Path resultDirectory() {

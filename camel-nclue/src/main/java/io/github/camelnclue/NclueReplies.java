@@ -18,9 +18,12 @@ package io.github.camelnclue;
 import io.github.camelnclue.model.AiApp;
 import io.github.camelnclue.model.AiAppList;
 import io.github.camelnclue.model.AiWorkspaceList;
+import io.github.camelnclue.model.CustomAttributes;
+import io.github.camelnclue.model.DryRunRequest;
 import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.model.JobPage;
 import io.github.camelnclue.model.NclueJob;
+import io.github.camelnclue.model.ShoppingIntent;
 import io.github.camelnclue.model.TaskRun;
 import org.apache.camel.Message;
 
@@ -42,6 +45,8 @@ final class NclueReplies {
             message.setHeader(NclueConstants.TOTAL, list.contents().size());
         } else if (reply instanceof AiWorkspaceList list) {
             message.setHeader(NclueConstants.TOTAL, list.contents().size());
+        } else if (reply instanceof DryRunRequest dryRun) {
+            message.setHeader(NclueConstants.WOULD_ADOPT, dryRun.wouldAdopt());
         }
     }
 
@@ -53,6 +58,10 @@ final class NclueReplies {
         if (job instanceof TaskRun run) {
             setOrRemove(message, NclueConstants.TASK_ID, run.taskId());
             setOrRemove(message, NclueConstants.FEATURE_ID, run.featureId());
+        } else if (job instanceof CustomAttributes profile) {
+            setOrRemove(message, NclueConstants.FEATURE_ID, profile.featureId());
+        } else if (job instanceof ShoppingIntent profile) {
+            setOrRemove(message, NclueConstants.TASK_ID, profile.taskId());
         } else if (job instanceof AiApp app) {
             setOrRemove(message, NclueConstants.FINAL_STATUS, app.finalStatus());
         }
@@ -73,6 +82,7 @@ final class NclueReplies {
             case TASKS -> NclueConstants.TASK_ID;
             case TASK_RUNS -> NclueConstants.RUN_ID;
             case AI_APPS -> NclueConstants.AI_APP_ID;
+            case CUSTOM_ATTRIBUTES, SHOPPING_INTENTS -> NclueConstants.PROFILE_ID;
         };
     }
 

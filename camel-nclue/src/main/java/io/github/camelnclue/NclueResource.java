@@ -22,6 +22,7 @@ import io.github.camelnclue.model.JobKind;
 
 import static io.github.camelnclue.NclueOperations.create;
 import static io.github.camelnclue.NclueOperations.delete;
+import static io.github.camelnclue.NclueOperations.download;
 import static io.github.camelnclue.NclueOperations.get;
 import static io.github.camelnclue.NclueOperations.getResult;
 import static io.github.camelnclue.NclueOperations.kill;
@@ -37,7 +38,9 @@ public enum NclueResource {
     tasks(JobKind.TASKS, EnumSet.of(create, get, list, delete)),
     taskRuns(JobKind.TASK_RUNS, EnumSet.of(create, get, list, delete, getResult)),
     aiApps(JobKind.AI_APPS, EnumSet.of(submit, get, list, kill)),
-    aiWorkspaces(null, EnumSet.of(list));
+    aiWorkspaces(null, EnumSet.of(list)),
+    customAttributes(JobKind.CUSTOM_ATTRIBUTES, EnumSet.of(create, get, list, delete, getResult)),
+    shoppingIntents(JobKind.SHOPPING_INTENTS, EnumSet.of(create, get, list, delete, download));
 
     private final JobKind jobKind;
     private final Set<NclueOperations> operations;

@@ -35,6 +35,7 @@ enum RequestField {
     FEATURE_ID("feature_id", NclueConstants.FEATURE_ID, NclueConfiguration::getFeatureId),
     RESULT_BUCKET("result_bucket", NclueConstants.RESULT_BUCKET, NclueConfiguration::getResultBucket),
     RESULT_FILE_PATH("result_file_path", NclueConstants.RESULT_FILE_PATH, NclueConfiguration::getResultFilePath),
+    KEYWORD_SET("keyword_set", NclueConstants.KEYWORD_SET, NclueConfiguration::getKeywordSet),
     AI_WORKSPACE_ID("aiWorkspaceId", NclueConstants.AI_WORKSPACE_ID, NclueConfiguration::getAiWorkspaceId),
     NAME_PREFIX("namePrefix", NclueConstants.NAME_PREFIX, NclueConfiguration::getNamePrefix),
     QUEUE_NAME("queueName", NclueConstants.QUEUE_NAME, NclueConfiguration::getQueueName);
@@ -43,6 +44,8 @@ enum RequestField {
     static final RequestField[] TASK = {
             NAME, TRAIN_FEATURE_ID, TRAIN_BUCKET, TRAIN_FILE_PATH, TEST_FEATURE_ID, TEST_BUCKET, TEST_FILE_PATH };
     static final RequestField[] TASK_RUN = { NAME, TASK_ID, FEATURE_ID, RESULT_BUCKET, RESULT_FILE_PATH };
+    static final RequestField[] CUSTOM_ATTRIBUTES = { NAME, FEATURE_ID, KEYWORD_SET, RESULT_BUCKET, RESULT_FILE_PATH };
+    static final RequestField[] SHOPPING_INTENT = { NAME, TASK_ID };
     static final RequestField[] AI_APP = { AI_WORKSPACE_ID, NAME_PREFIX, QUEUE_NAME };
 
     private final String apiName;

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -44,6 +45,8 @@ public final class ApiServer implements BeforeAllCallback, AfterAllCallback, Bef
 
     public static final String ACCESS_KEY = "TEST_ACCESS_KEY";
     public static final String SECRET_KEY = "test/Secret+Key=value";
+    /** The names of the stub's own threads start with this. */
+    public static final String SERVER_THREAD_PREFIX = "api-server-";
 
     /** One request as it arrived. */
     public record Recorded(String method, String pathWithQuery, String body, Map<String, List<String>> headers,
@@ -81,8 +84,16 @@ public final class ApiServer implements BeforeAllCallback, AfterAllCallback, Bef
     /** Register as a static field: the server runs for the whole class, scripts and records are reset per test. */
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
+        // the JDK server writes headers and body separately; with Nagle on, each reply waits for a delayed ACK (40 ms)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // named, so thread counts in tests can tell the component's threads from the stub's
+        AtomicInteger threads = new AtomicInteger();
+        server.setExecutor(Executors.newFixedThreadPool(8, task -> {
+            Thread thread = new Thread(task, SERVER_THREAD_PREFIX + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.createContext("/", this::handle);
         server.start();
     }

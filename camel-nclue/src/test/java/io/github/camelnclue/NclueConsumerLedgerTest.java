@@ -133,7 +133,7 @@ class NclueConsumerLedgerTest extends NclueTestSupport {
     }
 
     private JobLedger ledger() {
-        return context.getComponent("nclue", NclueComponent.class).getLedger();
+        return context.getComponent("nclue", NclueComponent.class).runtime().tracker().ledger();
     }
 
     /** A task that went from in_progress to completed, as the poller would have recorded it. */

@@ -68,6 +68,8 @@ class NclueHealthCheckTest extends NclueTestSupport {
             public void configure() {
                 from("nclue:tasks?watchAll=true&initialDelay=0&delay=50").routeId("watch-tasks")
                         .to("mock:changes");
+                from("nclue:shoppingIntents?watchAll=true&initialDelay=0&delay=50").routeId("watch-intents")
+                        .to("mock:intents");
                 from("direct:get-task").routeId("get-task")
                         .to("nclue:tasks?operation=get");
                 from("direct:list-apps").routeId("list-apps")
@@ -103,6 +105,20 @@ class NclueHealthCheckTest extends NclueTestSupport {
             HealthCheck.Result result = check("consumer:watch-tasks");
             assertEquals(HealthCheck.State.DOWN, result.getState());
             assertEquals(503, result.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE));
+        });
+    }
+
+    @Test
+    void aProfileConsumerReportsItsOwnListCalls() throws Exception {
+        API.on("GET", "/api/v1/profile/shopping-intents?index=0&limit=100", 403,
+                "{\"error\":{\"errorCode\":\"210\",\"message\":\"Permission Denied\"}}");
+        API.on("GET", TASK_LIST_PAGE, 200, EMPTY_PAGE);
+
+        Eventually.within(Duration.ofSeconds(10), () -> {
+            HealthCheck.Result result = check("consumer:watch-intents");
+            assertEquals(HealthCheck.State.DOWN, result.getState());
+            assertEquals(403, result.getDetails().get(HealthCheck.HTTP_RESPONSE_CODE));
+            assertEquals(HealthCheck.State.UP, check("consumer:watch-tasks").getState());
         });
     }
 

@@ -15,9 +15,11 @@
  */
 package io.github.camelnclue;
 
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelnclue.ApiServer.Reply;
+import io.github.camelnclue.model.ShoppingIntent;
 import io.github.camelnclue.model.Task;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -84,6 +86,28 @@ class NclueMetricsTest extends NclueTestSupport {
         assertEquals(1, statusTimer("in_progress").count());
         assertEquals(1.0, calls("tasks.create", "success"));
         assertEquals(2.0, calls("tasks.list", "success"));
+    }
+
+    @Test
+    void profilesAreCountedUnderTheirOwnKindAndOperations() throws Exception {
+        String intent = "{\"profile_id\":\"p1\",\"profile_name\":\"intents\",\"task_id\":\"t1\",\"status\":\"%s\"}";
+        API.on("POST", "/api/v1/profile/shopping-intents", 200, intent.formatted("registered"))
+                .on("GET", "/api/v1/profile/shopping-intents?index=0&limit=100", 200,
+                        "{\"index\":0,\"limit\":100,\"total\":1,\"profiles\":[" + intent.formatted("completed") + "]}")
+                .on("GET", "/api/v1/profile/shopping-intents/p1", 200, intent.formatted("completed"))
+                .on("GET", "/api/v1/profile/shopping-intents-download/p1", 200, "u1\tpet\t0.9\n");
+
+        template.requestBody("nclue:shoppingIntents?operation=create&waitForCompletion=true&name=intents&taskId=t1",
+                null, ShoppingIntent.class);
+        Iterator<?> rows = template.requestBody("nclue:shoppingIntents?operation=download&profileId=p1", null,
+                Iterator.class);
+        rows.forEachRemaining(row -> {
+        });
+
+        assertEquals(1.0, meters.get(NclueMetrics.JOB_STATUS).tag("kind", "shoppingIntents").tag("status", "completed")
+                .counter().count());
+        assertEquals(1.0, calls("shoppingIntents.create", "success"));
+        assertEquals(1.0, calls("shoppingIntents.download", "success"));
     }
 
     private static String page(String status) {

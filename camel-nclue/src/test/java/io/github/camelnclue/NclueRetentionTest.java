@@ -51,13 +51,16 @@ class NclueRetentionTest extends NclueTestSupport {
     @Test
     void anEndedJobIsPrunedAndItsNameAdoptedThroughTheApi() throws Exception {
         NclueComponent component = context.getComponent("nclue", NclueComponent.class);
-        JobLedger ledger = component.getLedger();
-        ledger.recordJob(SCOPE, JobKind.TASKS, "nightly", "t1", TASK);
-        ledger.recordStatus(SCOPE, JobKind.TASKS, "t1", "completed", TASK);
-        ledger.recordJob(SCOPE, JobKind.TASKS, "running", "t2", null);
-        ledger.recordStatus(SCOPE, JobKind.TASKS, "t2", "in_progress", null);
+        JobLedger before = component.runtime().tracker().ledger();
+        before.recordJob(SCOPE, JobKind.TASKS, "nightly", "t1", TASK);
+        before.recordStatus(SCOPE, JobKind.TASKS, "t1", "completed", TASK);
+        before.recordJob(SCOPE, JobKind.TASKS, "running", "t2", null);
+        before.recordStatus(SCOPE, JobKind.TASKS, "t2", "in_progress", null);
 
-        component.tracker(); // starts the ledger, and retention with it
+        // the ledger starts with the component, and retention with it: a restart prunes what ended meanwhile
+        component.stop();
+        component.start();
+        JobLedger ledger = component.runtime().tracker().ledger();
         Eventually.within(Duration.ofSeconds(10),
                 () -> assertTrue(ledger.findByName(SCOPE, JobKind.TASKS, "nightly").isEmpty(), "pruned"));
         assertEquals("t2", ledger.findByName(SCOPE, JobKind.TASKS, "running").orElseThrow().id(), "in flight: kept");

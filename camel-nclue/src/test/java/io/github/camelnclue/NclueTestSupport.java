@@ -15,10 +15,12 @@
  */
 package io.github.camelnclue;
 
-import io.github.camelnclue.tracking.InMemoryJobLedger;
+import java.nio.file.Path;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A Camel context whose nclue component points at the {@link ApiServer}, retrying fast so tests stay quick.
@@ -27,6 +29,10 @@ public abstract class NclueTestSupport extends CamelTestSupport {
 
     @RegisterExtension
     static final ApiServer API = new ApiServer();
+
+    /** The default ledger (a FileJobLedger) writes here: the tests run on what users get. */
+    @TempDir
+    Path ledgerDirectory;
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -40,7 +46,7 @@ public abstract class NclueTestSupport extends CamelTestSupport {
         configuration.setRequestsPerSecond(1000);
         configuration.setRetryInitialDelay(20);
         configuration.setRetryMaxDelay(100);
-        component.setLedger(new InMemoryJobLedger());
+        component.setLedgerDirectory(ledgerDirectory.toString());
         component.setStatusPollDelay(50);
         context.addComponent("nclue", component);
         return context;

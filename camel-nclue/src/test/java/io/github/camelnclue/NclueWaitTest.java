@@ -15,63 +15,17 @@
  */
 package io.github.camelnclue;
 
-import java.lang.management.ManagementFactory;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
-import io.github.camelnclue.ApiServer.Reply;
 import io.github.camelnclue.exception.NclueJobFailedException;
 import io.github.camelnclue.exception.NclueWaitTimeoutException;
-import io.github.camelnclue.model.Task;
-import org.apache.camel.AsyncProducer;
+import io.github.camelnclue.model.JobKind;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** In-route waits: the exchange is parked on the shared poller, no thread waits. */
 class NclueWaitTest extends NclueTestSupport {
-
-    private static final int WAITS = 500;
-
-    @Test
-    void fiveHundredWaitsAddAtMostFourThreads() throws Exception {
-        for (int i = 0; i < WAITS; i++) {
-            API.on("GET", "/api/v1/tasks/t" + i, 200, task(i, "in_progress"));
-        }
-        pages("in_progress");
-        AsyncProducer producer = context.getEndpoint(
-                "nclue:tasks?operation=get&waitForCompletion=true&waitTimeout=1m").createAsyncProducer();
-        producer.start();
-        // warm up: the HTTP client and the poller exist before the baseline
-        template.requestBodyAndHeader("nclue:tasks?operation=get", null, NclueConstants.TASK_ID, "t0");
-        int baseline = ManagementFactory.getThreadMXBean().getThreadCount();
-
-        CountDownLatch done = new CountDownLatch(WAITS);
-        List<Exchange> exchanges = IntStream.range(0, WAITS).mapToObj(i -> {
-            Exchange exchange = new DefaultExchange(context);
-            exchange.getMessage().setHeader(NclueConstants.TASK_ID, "t" + i);
-            producer.process(exchange, doneSync -> done.countDown());
-            return exchange;
-        }).toList();
-        awaitWaits(WAITS);
-        int parked = ManagementFactory.getThreadMXBean().getThreadCount();
-        pages("completed");
-
-        assertTrue(done.await(60, TimeUnit.SECONDS), "every wait ended");
-        assertTrue(parked - baseline <= 4, WAITS + " waits added " + (parked - baseline) + " threads");
-        for (Exchange exchange : exchanges) {
-            assertEquals("completed", assertInstanceOf(Task.class, exchange.getMessage().getBody()).status());
-        }
-        producer.stop();
-    }
 
     @Test
     void aFailedJobFailsTheExchangeWithItsFailMessage() {
@@ -101,28 +55,8 @@ class NclueWaitTest extends NclueTestSupport {
         assertInstanceOf(NclueWaitTimeoutException.class, exchange.getException());
         NclueComponent component = context.getComponent("nclue", NclueComponent.class);
         String scope = API.url() + "|" + ApiServer.ACCESS_KEY;
-        assertEquals("in_progress", component.tracker().ledger()
-                .findById(scope, io.github.camelnclue.model.JobKind.TASKS, "t2").orElseThrow().lastStatus());
-    }
-
-    private void awaitWaits(int count) throws Exception {
-        NclueEndpoint endpoint = context.getEndpoint("nclue:tasks?operation=get", NclueEndpoint.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (endpoint.poller().waitCount() < count) {
-            assertTrue(System.nanoTime() < deadline, "waits parked: " + endpoint.poller().waitCount());
-            Thread.sleep(20);
-        }
-    }
-
-    private static void pages(String status) {
-        for (int index = 0; index < WAITS; index += 100) {
-            int from = index;
-            String items = IntStream.range(from, from + 100).mapToObj(i -> task(i, status))
-                    .collect(Collectors.joining(","));
-            API.on("GET", "/api/v1/tasks?index=" + index + "&limit=100",
-                    Reply.json(200, "{\"index\":" + index + ",\"limit\":100,\"total\":" + WAITS + ",\"tasks\":["
-                                    + items + "]}"));
-        }
+        assertEquals("in_progress", component.runtime().tracker().ledger()
+                .findById(scope, JobKind.TASKS, "t2").orElseThrow().lastStatus());
     }
 
     private static String task(int i, String status) {

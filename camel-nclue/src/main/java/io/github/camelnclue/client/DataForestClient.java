@@ -15,12 +15,14 @@
  */
 package io.github.camelnclue.client;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelnclue.model.AiApp;
 import io.github.camelnclue.model.AiAppList;
 import io.github.camelnclue.model.AiWorkspaceList;
+import io.github.camelnclue.model.DryRunRequest;
 import io.github.camelnclue.model.SubmitAiAppRequest;
 
 /**
@@ -42,9 +44,25 @@ public final class DataForestClient {
     }
 
     /** Runs an AI app; never retried on 5xx or I/O errors (it may have started). */
+    /** A future completed on the worker pool {@code delay} from now (a backoff between submits). */
+    public CompletableFuture<Void> after(Duration delay) {
+        return transport.after(delay);
+    }
+
     public CompletableFuture<AiApp> submit(SubmitAiAppRequest request) {
+        return transport.send(submitCall(request), transport.mapper().constructType(AiApp.class));
+    }
+
+    /** The validated submit call, not sent: what {@link #submit} sends, for a dry run. */
+    public ApiCall submitCall(SubmitAiAppRequest request) {
         RequestValidator.validate(request);
-        return post("aiApps.submit", AI_APPS + "submit", request, false, AiApp.class);
+        return new ApiCall("aiApps.submit", "POST", baseUrl, AI_APPS + "submit", Map.of(), request, false);
+    }
+
+    /** The kill call, not sent, for a dry run. */
+    public ApiCall killCall(String id) {
+        return new ApiCall("aiApps.kill", "POST", baseUrl, AI_APPS + "kill",
+                Map.of(), Map.of("id", RequestValidator.requireDataForestId("id", id)), true);
     }
 
     public CompletableFuture<AiApp> getDetail(String id) {
@@ -59,8 +77,7 @@ public final class DataForestClient {
 
     /** Kills an AI app; killing twice does no harm, so it is retried like a read. */
     public CompletableFuture<AiApp> kill(String id) {
-        return post("aiApps.kill", AI_APPS + "kill", Map.of("id", RequestValidator.requireDataForestId("id", id)),
-                true, AiApp.class);
+        return transport.send(killCall(id), transport.mapper().constructType(AiApp.class));
     }
 
     public CompletableFuture<AiWorkspaceList> listWorkspaces(String accountId) {
@@ -74,5 +91,10 @@ public final class DataForestClient {
     private <T> CompletableFuture<T> post(String operation, String path, Object body, boolean idempotent, Class<T> type) {
         return transport.send(new ApiCall(operation, "POST", baseUrl, path, Map.of(), body, idempotent),
                 transport.mapper().constructType(type));
+    }
+
+    /** A call of this client signed but not sent (a dry run); see {@link ApiTransport#preview}. */
+    public DryRunRequest preview(ApiCall call, String adoptedId) {
+        return transport.preview(call, adoptedId);
     }
 }

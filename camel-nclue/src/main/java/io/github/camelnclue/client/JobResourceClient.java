@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JavaType;
@@ -34,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Create, get, list and delete of one NCLUE resource ({@code /api/v1/features}, {@code /tasks} or {@code /task-runs});
- * the three share these semantics, so one class serves them.
+ * Create, get, list and delete of one NCLUE resource ({@code /api/v1/features}, {@code /tasks}, {@code /task-runs},
+ * {@code /profile/custom-attributes} or {@code /profile/shopping-intents}); they share these semantics, so one class
+ * serves them.
  *
  * @param <J> the job record
  * @param <C> the create request record
@@ -71,6 +71,11 @@ public final class JobResourceClient<J extends NclueJob, C> {
         return kind;
     }
 
+    /** Checks a create request against the API's rules, before anything is recorded or sent. */
+    public void validate(C request) {
+        validator.accept(request);
+    }
+
     /**
      * Creates a job; validated first. A create that fails with a 5xx, a reset connection or a timeout is sent again
      * with the retry policy's backoff and budget: the name is unique, so a resend either creates the job or meets 409
@@ -81,8 +86,23 @@ public final class JobResourceClient<J extends NclueJob, C> {
         return create(request, 0);
     }
 
+    /** The validated create call, not sent: what {@link #create} sends first, for a dry run. */
+    public ApiCall createCall(C request) {
+        validator.accept(request);
+        return call(request);
+    }
+
+    /** The delete call, not sent, for a dry run. */
+    public ApiCall deleteCall(String id) {
+        return new ApiCall(kind + ".delete", "DELETE", baseUrl, idPath(id), Map.of(), null, true);
+    }
+
+    private ApiCall call(C request) {
+        return new ApiCall(kind + ".create", "POST", baseUrl, path, Map.of(), request, false);
+    }
+
     private CompletableFuture<J> create(C request, int resends) {
-        ApiCall call = new ApiCall(kind + ".create", "POST", baseUrl, path, Map.of(), request, false);
+        ApiCall call = call(request);
         return transport.<J> send(call, jobType).exceptionallyCompose(failure -> {
             Throwable cause = unwrap(failure);
             if (resends > 0 && cause instanceof NclueApiException api && api.isDuplicateName()) {
@@ -97,9 +117,7 @@ public final class JobResourceClient<J extends NclueJob, C> {
                 Duration delay = retryPolicy.delay(resends + 1, null);
                 LOG.info("{} '{}' failed ({}); the name is unique, so it is sent again in {} ms", kind,
                         ((CreateRequest) request).name(), cause.getMessage(), delay.toMillis());
-                return CompletableFuture.supplyAsync(() -> null,
-                        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
-                        .thenCompose(ignored -> create(request, resends + 1));
+                return transport.after(delay).thenCompose(ignored -> create(request, resends + 1));
             }
             return CompletableFuture.failedFuture(cause);
         });
@@ -138,8 +156,7 @@ public final class JobResourceClient<J extends NclueJob, C> {
 
     /** Deletes a job (allowed when registered, completed or failed; deleting a registered job cancels it). */
     public CompletableFuture<J> delete(String id) {
-        return transport.send(new ApiCall(kind + ".delete", "DELETE", baseUrl, idPath(id), Map.of(), null, true),
-                jobType);
+        return transport.send(deleteCall(id), jobType);
     }
 
     private String idPath(String id) {

@@ -15,18 +15,27 @@
  */
 package io.github.camelnclue.client;
 
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import io.github.camelnclue.model.CreateCustomAttributesRequest;
 import io.github.camelnclue.model.CreateFeatureRequest;
+import io.github.camelnclue.model.CreateShoppingIntentRequest;
 import io.github.camelnclue.model.CreateTaskRequest;
 import io.github.camelnclue.model.CreateTaskRunRequest;
+import io.github.camelnclue.model.CustomAttributes;
+import io.github.camelnclue.model.DryRunRequest;
 import io.github.camelnclue.model.Feature;
 import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.model.ShoppingIntent;
 import io.github.camelnclue.model.Task;
 import io.github.camelnclue.model.TaskRun;
 
 /**
- * The NCLUE v1 API: features, tasks (task models) and task runs (predictions).
+ * The NCLUE v1 API: features, tasks (task models), task runs (predictions) and profiles (custom attributes, shopping
+ * intents).
  */
 public final class NclueClient {
 
@@ -36,6 +45,10 @@ public final class NclueClient {
     private final JobResourceClient<Feature, CreateFeatureRequest> features;
     private final JobResourceClient<Task, CreateTaskRequest> tasks;
     private final JobResourceClient<TaskRun, CreateTaskRunRequest> taskRuns;
+    private final JobResourceClient<CustomAttributes, CreateCustomAttributesRequest> customAttributes;
+    private final JobResourceClient<ShoppingIntent, CreateShoppingIntentRequest> shoppingIntents;
+    private final ApiTransport transport;
+    private final String baseUrl;
 
     /**
      * @param transport a transport with the shared NCLUE rate limiter of its access key
@@ -57,6 +70,14 @@ public final class NclueClient {
                 RequestValidator::validate, retryPolicy);
         this.taskRuns = new JobResourceClient<>(transport, baseUrl, JobKind.TASK_RUNS, "task-runs", "run_id",
                 TaskRun.class, RequestValidator::validate, retryPolicy);
+        this.customAttributes = new JobResourceClient<>(transport, baseUrl, JobKind.CUSTOM_ATTRIBUTES,
+                "profile/custom-attributes", "profile_id", CustomAttributes.class, RequestValidator::validate,
+                retryPolicy);
+        this.shoppingIntents = new JobResourceClient<>(transport, baseUrl, JobKind.SHOPPING_INTENTS,
+                "profile/shopping-intents", "profile_id", ShoppingIntent.class, RequestValidator::validate,
+                retryPolicy);
+        this.transport = transport;
+        this.baseUrl = baseUrl;
     }
 
     public JobResourceClient<Feature, CreateFeatureRequest> features() {
@@ -69,5 +90,29 @@ public final class NclueClient {
 
     public JobResourceClient<TaskRun, CreateTaskRunRequest> taskRuns() {
         return taskRuns;
+    }
+
+    public JobResourceClient<CustomAttributes, CreateCustomAttributesRequest> customAttributes() {
+        return customAttributes;
+    }
+
+    public JobResourceClient<ShoppingIntent, CreateShoppingIntentRequest> shoppingIntents() {
+        return shoppingIntents;
+    }
+
+    /**
+     * Opens the result file of a completed shopping intent ({@code {profile_id}.tsv}), streamed from the reply: the
+     * caller reads and closes it. Only opening is retried (429, 5xx, I/O before the reply): a broken stream is not.
+     */
+    public CompletableFuture<InputStream> downloadShoppingIntent(String profileId) {
+        String path = API_PREFIX + "/profile/shopping-intents-download/"
+                      + RequestValidator.requirePathSafeId("profile_id", profileId);
+        return transport.open(new ApiCall(JobKind.SHOPPING_INTENTS + ".download", "GET", baseUrl, path, Map.of(), null,
+                true));
+    }
+
+    /** A call of this client signed but not sent (a dry run); see {@link ApiTransport#preview}. */
+    public DryRunRequest preview(ApiCall call, String adoptedId) {
+        return transport.preview(call, adoptedId);
     }
 }

@@ -32,7 +32,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelnclue.exception.NclueValidationException;
+import io.github.camelnclue.model.CreateCustomAttributesRequest;
 import io.github.camelnclue.model.CreateFeatureRequest;
+import io.github.camelnclue.model.CreateShoppingIntentRequest;
 import io.github.camelnclue.model.CreateTaskRequest;
 import io.github.camelnclue.model.CreateTaskRunRequest;
 import io.github.camelnclue.model.SubmitAiAppRequest;
@@ -52,6 +54,8 @@ public final class RequestValidator {
     public static final int MAX_DATAFOREST_ID_LENGTH = 22;
     public static final int MIN_NAME_PREFIX_LENGTH = 2;
     public static final int MAX_NAME_PREFIX_LENGTH = 8;
+    /** keyword_set of a custom-attributes profile: all keywords together, with their '\n' separators. */
+    public static final int MAX_KEYWORD_SET_LENGTH = 1000;
 
     /**
      * Characters NCLUE refuses in Object Storage paths: the English pages list these; the Korean page drops {@code =}
@@ -76,6 +80,10 @@ public final class RequestValidator {
             validate(task);
         } else if (request instanceof CreateTaskRunRequest run) {
             validate(run);
+        } else if (request instanceof CreateCustomAttributesRequest customAttributes) {
+            validate(customAttributes);
+        } else if (request instanceof CreateShoppingIntentRequest shoppingIntent) {
+            validate(shoppingIntent);
         } else if (request instanceof SubmitAiAppRequest submit) {
             validate(submit);
         } else if (request == null) {
@@ -107,6 +115,20 @@ public final class RequestValidator {
         requireText("feature_id", request.featureId());
         requireText("result_bucket", request.resultBucket());
         requirePath("result_file_path", request.resultFilePath());
+    }
+
+    /** Same path rules and result-file naming as a task run: the result lands next to {@code result_file_path}. */
+    public static void validate(CreateCustomAttributesRequest request) {
+        requireName("name", request.name());
+        requireText("feature_id", request.featureId());
+        requireKeywordSet(request.keywordSet());
+        requireText("result_bucket", request.resultBucket());
+        requirePath("result_file_path", request.resultFilePath());
+    }
+
+    public static void validate(CreateShoppingIntentRequest request) {
+        requireName("name", request.name());
+        requireText("task_id", request.taskId());
     }
 
     public static void validate(SubmitAiAppRequest request) {
@@ -387,6 +409,17 @@ public final class RequestValidator {
     private static void requirePresent(String field, Object value) {
         if (value == null) {
             throw new NclueValidationException(field, "is required");
+        }
+    }
+
+    /** Keywords separated by '\n', at most 1,000 characters in all (counted as code points, as NCLUE counts text). */
+    private static void requireKeywordSet(String keywordSet) {
+        requireText("keyword_set", keywordSet);
+        int length = length(keywordSet);
+        if (length > MAX_KEYWORD_SET_LENGTH) {
+            throw new NclueValidationException("keyword_set", "must be at most " + MAX_KEYWORD_SET_LENGTH
+                                                              + " characters in all (keywords separated by '\\n') but has "
+                                                              + length);
         }
     }
 

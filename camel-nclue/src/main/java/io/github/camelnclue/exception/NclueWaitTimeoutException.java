@@ -18,21 +18,39 @@ package io.github.camelnclue.exception;
 import java.time.Duration;
 
 /**
- * A wait for a job to end timed out. The job keeps running and stays tracked: a consumer still sees its end.
+ * A wait for a job to end timed out. The job keeps running and stays tracked (a consumer still sees its end), unless
+ * onWaitTimeout=cancel cancelled it: {@link #isCancelled()}.
  */
 public class NclueWaitTimeoutException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final String jobId;
+    private final boolean cancelled;
 
     public NclueWaitTimeoutException(String kind, String jobId, String lastStatus, Duration timeout) {
-        super(kind + " " + jobId + " did not end within " + timeout + " (last status " + lastStatus
-              + "); it is still tracked");
+        this(kind, jobId, lastStatus, timeout, "it is still tracked", false);
+    }
+
+    /**
+     * A timed-out wait after onWaitTimeout=cancel acted on the job.
+     *
+     * @param outcome   what was done, e.g. {@code cancelled while registered}
+     * @param cancelled whether the job was cancelled (deleted or killed) rather than left running
+     */
+    public NclueWaitTimeoutException(String kind, String jobId, String lastStatus, Duration timeout, String outcome,
+                                     boolean cancelled) {
+        super(kind + " " + jobId + " did not end within " + timeout + " (last status " + lastStatus + "); " + outcome);
         this.jobId = jobId;
+        this.cancelled = cancelled;
     }
 
     public String getJobId() {
         return jobId;
+    }
+
+    /** True when onWaitTimeout=cancel deleted (or killed) the job; false when it is left running and tracked. */
+    public boolean isCancelled() {
+        return cancelled;
     }
 }

@@ -25,7 +25,9 @@ public enum JobKind {
     FEATURES("features", Feature.class),
     TASKS("tasks", Task.class),
     TASK_RUNS("taskRuns", TaskRun.class),
-    AI_APPS("aiApps", AiApp.class);
+    AI_APPS("aiApps", AiApp.class),
+    CUSTOM_ATTRIBUTES("customAttributes", CustomAttributes.class),
+    SHOPPING_INTENTS("shoppingIntents", ShoppingIntent.class);
 
     private final String uriName;
     private final Class<? extends NclueJob> recordType;
@@ -35,7 +37,8 @@ public enum JobKind {
         this.recordType = recordType;
     }
 
-    /** The name in URIs and headers: {@code features}, {@code tasks}, {@code taskRuns}, {@code aiApps}. */
+    /** The name in URIs and headers: {@code features}, {@code tasks}, {@code taskRuns}, {@code aiApps},
+     * {@code customAttributes}, {@code shoppingIntents}. */
     public String uriName() {
         return uriName;
     }

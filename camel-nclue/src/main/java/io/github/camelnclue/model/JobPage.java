@@ -22,7 +22,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One page of an NCLUE list reply ({@code features}, {@code tasks} or {@code runs}), newest first.
+ * One page of an NCLUE list reply ({@code features}, {@code tasks}, {@code runs} or {@code profiles}), newest first.
  *
  * @param <J> the job record
  */
@@ -31,7 +31,7 @@ public record JobPage<J extends NclueJob>(
         @JsonProperty("index") int index,
         @JsonProperty("limit") int limit,
         @JsonProperty("total") int total,
-        @JsonProperty("items") @JsonAlias({ "features", "tasks", "runs" }) List<J> items) {
+        @JsonProperty("items") @JsonAlias({ "features", "tasks", "runs", "profiles" }) List<J> items) {
 
     public JobPage {
         items = items == null ? List.of() : List.copyOf(items);

@@ -28,10 +28,15 @@ public final class JobStatus {
     public static final String IN_PROGRESS = "in_progress";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
+    /**
+     * Not an NCLUE status: the component records it when a job was deleted through it or answered 404 (deleted
+     * elsewhere). Terminal; consumers select it with {@code statuses=deleted}.
+     */
+    public static final String DELETED = "deleted";
 
     // the create pages write "complete" where the get pages write "completed": accept both (docs/ncp-api.md 2.1)
     private static final Set<String> SUCCESS = Set.of(COMPLETED, "complete");
-    private static final Set<String> TERMINAL = Set.of(COMPLETED, "complete", FAILED);
+    private static final Set<String> TERMINAL = Set.of(COMPLETED, "complete", FAILED, DELETED);
 
     private JobStatus() {
     }

@@ -39,7 +39,7 @@ public record TaskRun(
         @JsonProperty("result_file_path") String resultFilePath,
         @JsonProperty("line_count") Long lineCount,
         @JsonProperty("fail_message") String failMessage)
-        implements NclueJob {
+        implements ResultFileJob {
 
     @Override
     public String id() {

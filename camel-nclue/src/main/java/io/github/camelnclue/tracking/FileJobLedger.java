@@ -128,6 +128,11 @@ public class FileJobLedger implements JobLedger {
     }
 
     @Override
+    public synchronized void forget(String scope, JobKind kind, String id) {
+        change(s -> s.forgetJob(Instant.now(), scope, kind, id), () -> view().findById(scope, kind, id));
+    }
+
+    @Override
     public synchronized void markEmitted(String consumerId, String scope, JobKind kind, String id, int count) {
         change(s -> s.emitted(Instant.now(), consumerId, scope, kind, id, count),
                 () -> view().emittedCount(consumerId, scope, kind, id));

@@ -143,6 +143,22 @@ public class InMemoryJobLedger implements JobLedger {
     }
 
     @Override
+    public synchronized void forget(String scope, JobKind kind, String id) {
+        Jobs jobs = jobs(scope, kind, false);
+        String name = jobs != null ? jobs.nameById.remove(id) : null;
+        if (name == null) {
+            return;
+        }
+        jobs.byName.remove(name);
+        jobs.inFlight.remove(id);
+        jobs.consumers.values().forEach(c -> {
+            c.emitted.remove(id);
+            c.pending.remove(id);
+        });
+        size--;
+    }
+
+    @Override
     public synchronized void markEmitted(String consumerId, String scope, JobKind kind, String id, int count) {
         if (count <= 0) {
             return; // marks nothing

@@ -165,6 +165,25 @@ public class JdbcJobLedger implements JobLedger {
     }
 
     @Override
+    public void forget(String scope, JobKind kind, String id) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (String statement : List.of(sql.deletePendingOfJob(), sql.deleteEmitted(), sql.deleteStatuses(),
+                        sql.deleteJob())) {
+                    execute(c, statement, scope, kind.uriName(), id);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failed("forget the job " + id, e);
+        }
+    }
+
+    @Override
     public void markEmitted(String consumerId, String scope, JobKind kind, String id, int count) {
         if (count <= 0) {
             return; // marks nothing

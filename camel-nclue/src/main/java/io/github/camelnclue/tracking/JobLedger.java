@@ -50,6 +50,12 @@ public interface JobLedger extends AutoCloseable {
      */
     boolean recordStatus(String scope, JobKind kind, String id, String status, String recordJson);
 
+    /**
+     * Drops the job {@code id} and what consumers emitted of it, so its name may be created again: the job was deleted
+     * (through the component, or it answered 404 when it was about to be adopted). Does nothing for an unknown id.
+     */
+    void forget(String scope, JobKind kind, String id);
+
     /** Records that {@code consumerId} has emitted the first {@code count} observed statuses of the job. */
     void markEmitted(String consumerId, String scope, JobKind kind, String id, int count);
 

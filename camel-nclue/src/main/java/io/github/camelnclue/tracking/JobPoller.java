@@ -26,8 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,8 +36,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelnclue.exception.NclueApiException;
+import io.github.camelnclue.exception.NclueJobFailedException;
+import io.github.camelnclue.exception.NclueWaitReleasedException;
 import io.github.camelnclue.exception.NclueWaitTimeoutException;
 import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.model.JobStatus;
 import io.github.camelnclue.model.NclueJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,27 +48,37 @@ import org.slf4j.LoggerFactory;
 /**
  * Refreshes every in-flight job of one kind and account, for all consumers and waits at once. A sweep reads list
  * pages of 100, newest first, until every tracked job was seen (so N jobs cost about ceil(N/100) requests, not N) and
- * reads at most one straggler by id; kinds that cannot be listed are read by id. Status changes go to the ledger,
- * ended jobs complete their waits. Sweeps run one at a time on a shared scheduler, only while someone is interested.
+ * reads at most one straggler by id; kinds that cannot be listed are read by id. Status changes go to the ledger; a
+ * job that answers 404 is recorded {@code deleted} and not read again. Sweeps run one at a time, on the worker pool,
+ * only while someone is interested; the scheduler only starts them.
+ * <p>
+ * Waits cost no thread and no timer: the poller keeps their deadlines and checks them each sweep. A wait that ends
+ * (the job ended, its deadline passed, or the poller stopped) is completed on the worker pool, never inside a sweep.
  */
 public final class JobPoller {
 
     static final int PAGE_SIZE = 100;
     private static final Logger LOG = LoggerFactory.getLogger(JobPoller.class);
 
+    /** One parked wait. */
+    private record Wait(CompletableFuture<NclueJob> end, long deadlineNanos, Duration timeout) {
+    }
+
     private final String scope;
     private final JobKind kind;
-    private final JobSource source;
     private final JobLedger ledger;
     private final ObjectMapper mapper;
     private final ScheduledExecutorService scheduler;
+    private final Executor workers;
     private final long delayMillis;
-    private final Map<String, List<CompletableFuture<NclueJob>>> waiters = new ConcurrentHashMap<>();
+    // values are immutable lists, replaced under the map's per-key lock: adding a wait and removing the waits of an
+    // ended job are each one map operation, so a wait added while a sweep ends its job is never lost
+    private final Map<String, List<Wait>> waiters = new ConcurrentHashMap<>();
     private final Map<Object, Boolean> holders = new ConcurrentHashMap<>();
-    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final List<JobStatusListener> statusListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger stragglerCursor = new AtomicInteger();
+    private volatile JobSource source;
     private volatile int lastSweepRequests;
     /** A watchAll sweep read every list page once: every job of the account was recorded since this poller started. */
     private volatile boolean listedAll;
@@ -73,13 +87,14 @@ public final class JobPoller {
     private boolean stopped;
 
     public JobPoller(String scope, JobKind kind, JobSource source, JobLedger ledger, ObjectMapper mapper,
-                     ScheduledExecutorService scheduler, long delayMillis) {
+                     ScheduledExecutorService scheduler, Executor workers, long delayMillis) {
         this.scope = scope;
         this.kind = kind;
         this.source = source;
         this.ledger = ledger;
         this.mapper = mapper;
         this.scheduler = scheduler;
+        this.workers = workers;
         this.delayMillis = delayMillis;
     }
 
@@ -89,6 +104,11 @@ public final class JobPoller {
 
     public JobKind kind() {
         return kind;
+    }
+
+    /** Reads jobs from {@code source} from the next request on (its endpoint stopped, or a benchmark wraps it). */
+    public void useSource(JobSource source) {
+        this.source = source;
     }
 
     /**
@@ -105,15 +125,6 @@ public final class JobPoller {
         holders.remove(holder);
     }
 
-    /** Called after each sweep that recorded a status change. */
-    public void onChange(Runnable listener) {
-        changeListeners.add(listener);
-    }
-
-    public void removeOnChange(Runnable listener) {
-        changeListeners.remove(listener);
-    }
-
     /** Called for each status change this poller records, with the time the job spent in its previous status. */
     public void onStatusChange(JobStatusListener listener) {
         statusListeners.add(listener);
@@ -121,33 +132,55 @@ public final class JobPoller {
 
     /**
      * A future completed with the job's record once it ended, or failed with {@link NclueWaitTimeoutException} after
-     * {@code timeout}. No thread waits: the next sweep that sees the end completes it.
+     * {@code timeout}, or with {@link NclueWaitReleasedException} when the poller stops first. No thread waits and no
+     * timer is scheduled: the sweeps complete it, on the worker pool.
      */
     public CompletableFuture<NclueJob> awaitEnd(String id, Duration timeout) {
         Optional<TrackedJob> tracked = ledger.findById(scope, kind, id);
+        if (tracked.isPresent() && JobStatus.DELETED.equals(tracked.get().lastStatus())) {
+            return CompletableFuture.failedFuture(new NclueJobFailedException(kind.uriName(), id, JobStatus.DELETED,
+                    "the job no longer exists in NCLUE"));
+        }
         if (tracked.isPresent() && tracked.get().terminal() && tracked.get().recordJson() != null) {
             return CompletableFuture.completedFuture(parse(tracked.get().recordJson()));
         }
-        CompletableFuture<NclueJob> end = new CompletableFuture<>();
-        waiters.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(end);
-        ScheduledFuture<?> timer = scheduler.schedule(() -> end.completeExceptionally(new NclueWaitTimeoutException(
-                kind.uriName(), id, ledger.findById(scope, kind, id).map(TrackedJob::lastStatus).orElse(null), timeout)),
-                timeout.toMillis(), TimeUnit.MILLISECONDS);
-        end.whenComplete((job, failure) -> {
-            timer.cancel(false);
-            List<CompletableFuture<NclueJob>> forJob = waiters.get(id);
-            if (forJob != null) {
-                forJob.remove(end);
-                waiters.computeIfPresent(id, (k, v) -> v.isEmpty() ? null : v);
-            }
-        });
-        ensureScheduled();
-        return end;
+        Wait wait = new Wait(new CompletableFuture<>(), System.nanoTime() + timeout.toNanos(), timeout);
+        waiters.compute(id, (key, list) -> with(list, wait));
+        // a caller that gives up (cancel) leaves; the sweep that ends the job removed the whole list already
+        wait.end().whenComplete((job, failure) -> remove(id, wait));
+        if (isStopped()) {
+            // stopped between the check and the add: release() may have missed this wait
+            releaseWaits();
+        } else {
+            ensureScheduled();
+        }
+        return wait.end();
     }
 
-    /** Waits in flight now. */
+    private static List<Wait> with(List<Wait> list, Wait wait) {
+        List<Wait> added = new ArrayList<>(list != null ? list : List.of());
+        added.add(wait);
+        return List.copyOf(added);
+    }
+
+    private void remove(String id, Wait wait) {
+        waiters.computeIfPresent(id, (key, list) -> {
+            if (!list.contains(wait)) {
+                return list;
+            }
+            List<Wait> rest = new ArrayList<>(list);
+            rest.remove(wait);
+            return rest.isEmpty() ? null : List.copyOf(rest);
+        });
+    }
+
+    /** Waits parked now. */
     public int waitCount() {
-        return waiters.values().stream().mapToInt(List::size).sum();
+        int count = 0;
+        for (List<Wait> list : waiters.values()) {
+            count += list.size();
+        }
+        return count;
     }
 
     /** The error of the last sweep, or null if it succeeded. */
@@ -160,11 +193,33 @@ public final class JobPoller {
         return lastSweepRequests;
     }
 
+    /** Stops sweeping and releases every parked wait at once with {@link NclueWaitReleasedException}. */
     public void stop() {
         synchronized (this) {
             stopped = true;
         }
-        waiters.values().forEach(list -> list.forEach(f -> f.cancel(false)));
+        releaseWaits();
+    }
+
+    /**
+     * Releases every parked wait with {@link NclueWaitReleasedException}, on the worker pool; the jobs stay tracked.
+     * Called when the CamelContext starts to stop, so the graceful shutdown does not wait for jobs that run for hours.
+     *
+     * @return completed once the released exchanges were handed back (their routes ran on from the wait)
+     */
+    public CompletableFuture<Void> releaseWaits() {
+        List<CompletableFuture<Void>> handedBack = new ArrayList<>();
+        for (String id : new ArrayList<>(waiters.keySet())) {
+            List<Wait> released = waiters.remove(id);
+            if (released != null) {
+                handedBack.add(handOff(() -> {
+                    String lastStatus = lastStatus(id);
+                    released.forEach(w -> w.end().completeExceptionally(
+                            new NclueWaitReleasedException(kind.uriName(), id, lastStatus)));
+                }));
+            }
+        }
+        return CompletableFuture.allOf(handedBack.toArray(CompletableFuture[]::new));
     }
 
     private synchronized boolean isStopped() {
@@ -174,28 +229,57 @@ public final class JobPoller {
     private synchronized void ensureScheduled() {
         if (!scheduled && !stopped && (!waiters.isEmpty() || !holders.isEmpty())) {
             scheduled = true;
-            scheduler.schedule(this::runSweep, delayMillis, TimeUnit.MILLISECONDS);
+            try {
+                // the scheduler only starts the sweep: its ledger reads and requests run on the worker pool
+                scheduler.schedule(this::startSweep, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                scheduled = false;
+            }
+        }
+    }
+
+    private void startSweep() {
+        try {
+            workers.execute(this::runSweep);
+        } catch (RejectedExecutionException e) {
+            synchronized (this) {
+                scheduled = false;
+            }
         }
     }
 
     private void runSweep() {
         CompletableFuture<Void> sweep;
         try {
+            expireWaits();
             sweep = sweep();
         } catch (RuntimeException e) {
             sweep = CompletableFuture.failedFuture(e);
         }
         sweep.whenComplete((ignored, failure) -> {
             // unwrapped, so the consumer health check sees the NclueApiException and its HTTP status
-            lastError = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            lastError = unwrap(failure);
             if (failure != null && !isStopped()) {
-                LOG.warn("Polling {} of {} failed: {}", kind, scopeForLog(), failure.getMessage());
+                LOG.warn("Polling {} of {} failed: {}", kind, scopeForLog(), lastError.getMessage());
             }
             synchronized (this) {
                 scheduled = false;
             }
             ensureScheduled();
+        });
+    }
+
+    /** Fails the waits whose deadline passed: one pass over the parked waits per sweep, no timer per wait. */
+    private void expireWaits() {
+        long now = System.nanoTime();
+        waiters.forEach((id, list) -> {
+            for (Wait wait : list) {
+                if (now - wait.deadlineNanos() >= 0) {
+                    remove(id, wait);
+                    handOff(() -> wait.end().completeExceptionally(
+                            new NclueWaitTimeoutException(kind.uriName(), id, lastStatus(id), wait.timeout())));
+                }
+            }
         });
     }
 
@@ -213,8 +297,9 @@ public final class JobPoller {
         long before = requests.get();
         LOG.debug("Sweeping {} {} in flight{}", inFlight.size(), kind, watchAll ? " and every listed job" : "");
         int pageBudget = (inFlight.size() + PAGE_SIZE - 1) / PAGE_SIZE + 1;
-        return scan(0, inFlight, pageBudget, watchAll, new boolean[2])
-                .thenCompose(listable -> readStragglers(inFlight, listable))
+        JobSource from = source;
+        return scan(from, 0, inFlight, pageBudget, watchAll, new boolean[1])
+                .thenCompose(listable -> readStragglers(from, inFlight, listable))
                 .whenComplete((ignored, failure) -> {
                     lastSweepRequests = (int) (requests.get() - before);
                     LOG.debug("Swept {} with {} requests", kind, lastSweepRequests);
@@ -228,16 +313,15 @@ public final class JobPoller {
      * newest first) were recorded by an earlier sweep, so a sweep costs the new jobs and those in flight, not the
      * account's history.
      *
-     * @param flags [0]: a status changed, [1]: a job the ledger knew was terminal was met
+     * @param metTerminal [0]: a job the ledger knew was terminal was met
      */
     private CompletableFuture<Boolean> scan(
-            int index, Set<String> remaining, int pagesLeft, boolean watchAll, boolean[] flags) {
-        boolean wanted = !remaining.isEmpty() && pagesLeft > 0 || watchAll && !flags[1];
+            JobSource from, int index, Set<String> remaining, int pagesLeft, boolean watchAll, boolean[] metTerminal) {
+        boolean wanted = !remaining.isEmpty() && pagesLeft > 0 || watchAll && !metTerminal[0];
         if (!wanted) {
-            notifyIfChanged(flags[0]);
             return CompletableFuture.completedFuture(true);
         }
-        CompletableFuture<JobSource.Page> page = source.list(index, PAGE_SIZE);
+        CompletableFuture<JobSource.Page> page = from.list(index, PAGE_SIZE);
         if (page == null) {
             return CompletableFuture.completedFuture(false);
         }
@@ -250,25 +334,24 @@ public final class JobPoller {
                     if (known.isEmpty()) {
                         ledger.recordJob(scope, kind, job.name(), job.id(), null);
                     } else if (known.get().terminal() && listedAll) {
-                        flags[1] = true;
+                        metTerminal[0] = true;
                     }
                     tracked = true;
                 }
                 if (tracked) {
-                    flags[0] |= observe(job);
+                    observe(job);
                 }
             }
             boolean more = index + p.items().size() < p.total() && !p.items().isEmpty();
             if (!more) {
                 listedAll |= watchAll;
-                notifyIfChanged(flags[0]);
                 return CompletableFuture.completedFuture(true);
             }
-            return scan(index + p.items().size(), remaining, pagesLeft - 1, watchAll, flags);
+            return scan(from, index + p.items().size(), remaining, pagesLeft - 1, watchAll, metTerminal);
         });
     }
 
-    private CompletableFuture<Void> readStragglers(Set<String> remaining, boolean listable) {
+    private CompletableFuture<Void> readStragglers(JobSource from, Set<String> remaining, boolean listable) {
         if (remaining.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -278,29 +361,74 @@ public final class JobPoller {
             ids = List.of(ids.get(Math.floorMod(stragglerCursor.getAndIncrement(), ids.size())));
         }
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
-        boolean[] changed = new boolean[1];
         for (String id : ids) {
             all = all.thenCompose(ignored -> {
                 requests.incrementAndGet();
-                return source.get(id).thenAccept(job -> changed[0] |= observe(job));
+                return from.get(id).<Void> handle((job, failure) -> {
+                    if (failure == null) {
+                        observe(job);
+                    } else if (isNotFound(unwrap(failure))) {
+                        gone(id);
+                    } else {
+                        throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+                    }
+                    return null;
+                });
             });
         }
-        return all.whenComplete((ignored, failure) -> notifyIfChanged(changed[0]));
+        return all;
     }
 
-    private boolean observe(NclueJob job) {
+    private static boolean isNotFound(Throwable failure) {
+        return failure instanceof NclueApiException api && api.getHttpResponseCode() == 404;
+    }
+
+    /** The job no longer exists in NCLUE (deleted outside the component): a terminal change, never read again. */
+    private void gone(String id) {
+        LOG.info("{} {} no longer exists in NCLUE: recorded as {}", kind, id, JobStatus.DELETED);
+        if (ledger.recordStatus(scope, kind, id, JobStatus.DELETED, null)) {
+            notifyStatusChange(id);
+        }
+        List<Wait> ended = waiters.remove(id);
+        if (ended != null) {
+            handOff(() -> ended.forEach(w -> w.end().completeExceptionally(new NclueJobFailedException(
+                    kind.uriName(), id, JobStatus.DELETED, "the job no longer exists in NCLUE"))));
+        }
+    }
+
+    private void observe(NclueJob job) {
         boolean changed = ledger.recordStatus(scope, kind, job.id(), job.status(), json(job));
         if (changed) {
             LOG.debug("{} {} is now {}", kind, job.id(), job.status());
             notifyStatusChange(job.id());
         }
         if (job.terminal()) {
-            List<CompletableFuture<NclueJob>> ended = waiters.remove(job.id());
+            List<Wait> ended = waiters.remove(job.id());
             if (ended != null) {
-                ended.forEach(f -> f.complete(job));
+                handOff(() -> ended.forEach(w -> w.end().complete(job)));
             }
         }
-        return changed;
+    }
+
+    /**
+     * Runs what a finished wait resumes (the rest of a route) on the worker pool, outside the sweep; inline only when
+     * the pool is gone (the component stopped), as nothing else could run it then.
+     */
+    private CompletableFuture<Void> handOff(Runnable completion) {
+        try {
+            return CompletableFuture.runAsync(completion, workers);
+        } catch (RejectedExecutionException e) {
+            completion.run();
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private String lastStatus(String id) {
+        try {
+            return ledger.findById(scope, kind, id).map(TrackedJob::lastStatus).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private void notifyStatusChange(String id) {
@@ -323,12 +451,6 @@ public final class JobPoller {
         }
     }
 
-    private void notifyIfChanged(boolean changed) {
-        if (changed) {
-            changeListeners.forEach(Runnable::run);
-        }
-    }
-
     public NclueJob parse(String json) {
         try {
             return mapper.readValue(json, kind.recordType());
@@ -343,6 +465,10 @@ public final class JobPoller {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private String scopeForLog() {

@@ -191,6 +191,26 @@ final class LedgerSql {
         return "DELETE FROM " + jobs + " WHERE scope = ? AND kind = ? AND name = ? AND id IS NULL";
     }
 
+    /** scope, kind, id: the job row; run with {@link #deleteStatuses()} and {@link #deleteEmitted()} */
+    String deleteJob() {
+        return "DELETE FROM " + jobs + " WHERE scope = ? AND kind = ? AND id = ?";
+    }
+
+    /** scope, kind, id */
+    String deleteStatuses() {
+        return "DELETE FROM " + statuses + " WHERE scope = ? AND kind = ? AND id = ?";
+    }
+
+    /** scope, kind, id: every consumer's pending changes of the job */
+    String deletePendingOfJob() {
+        return "DELETE FROM " + pending + " WHERE scope = ? AND kind = ? AND id = ?";
+    }
+
+    /** scope, kind, id */
+    String deleteEmitted() {
+        return "DELETE FROM " + emitted + " WHERE scope = ? AND kind = ? AND id = ?";
+    }
+
     /** scope, kind, name, created_at */
     String insertIntent() {
         return "INSERT INTO " + jobs + " (scope, kind, name, created_at) VALUES (?, ?, ?, ?) "

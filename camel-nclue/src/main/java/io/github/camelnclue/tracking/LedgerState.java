@@ -39,6 +39,7 @@ final class LedgerState {
 
     static final String INTENT = "intent";
     static final String FORGET = "forget";
+    static final String FORGET_JOB = "forgetJob";
     static final String JOB = "job";
     static final String STATUS = "status";
     static final String EMITTED = "emitted";
@@ -81,6 +82,10 @@ final class LedgerState {
 
     ObjectNode forget(Instant at, String scope, JobKind kind, String name) {
         return event(FORGET, at, scope, kind).put("name", name);
+    }
+
+    ObjectNode forgetJob(Instant at, String scope, JobKind kind, String id) {
+        return event(FORGET_JOB, at, scope, kind).put("id", id);
     }
 
     ObjectNode job(Instant at, String scope, JobKind kind, String name, String id, String recordJson) {
@@ -135,6 +140,11 @@ final class LedgerState {
             }
             case FORGET -> {
                 ledger.forgetIntent(scope, kind, required(event, "name"));
+                return true;
+            }
+            case FORGET_JOB -> {
+                String id = required(event, "id");
+                ledger.forget(scope, kind, id);
                 return true;
             }
             case JOB -> {

@@ -64,6 +64,7 @@ public record TrackedJob(
     public static boolean isTerminal(JobKind kind, String status) {
         return kind == JobKind.AI_APPS
                 ? "FINISHED".equals(status) || "FAILED".equals(status) || "KILLED".equals(status)
+                  || JobStatus.DELETED.equals(status)
                 : JobStatus.isTerminal(status);
     }
 }

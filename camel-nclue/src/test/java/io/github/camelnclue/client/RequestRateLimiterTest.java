@@ -15,19 +15,24 @@
  */
 package io.github.camelnclue.client;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelnclue.exception.NclueRequestQueueException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,6 +131,79 @@ class RequestRateLimiterTest {
 
     @Test
     void rejectsNonPositiveRate() {
-        assertThrows(IllegalArgumentException.class, () -> new RequestRateLimiter(0));
+        ManualTime time = new ManualTime();
+        assertThrows(IllegalArgumentException.class, () -> new RequestRateLimiter(0, time::now, time::schedule));
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnceNamingTheLimiter() {
+        ManualTime time = new ManualTime();
+        RequestRateLimiter limiter = new RequestRateLimiter("https://api (access key ABCD****)", 1.0, 2, time::now,
+                time::schedule);
+        assertTrue(limiter.acquire().isDone());
+        limiter.acquire();
+        limiter.acquire();
+
+        CompletableFuture<Void> refused = limiter.acquire();
+
+        ExecutionException failure = assertThrows(ExecutionException.class, refused::get);
+        NclueRequestQueueException queue = assertInstanceOf(NclueRequestQueueException.class, failure.getCause());
+        assertTrue(queue.getMessage().contains("ABCD****"), queue.getMessage());
+        assertEquals(2, limiter.waitingCount());
+    }
+
+    @Test
+    void aRequestWaitingLongerThanItsTimeoutFailsWithTheTimeWaited() {
+        ManualTime time = new ManualTime();
+        RequestRateLimiter limiter = new RequestRateLimiter("https://api (access key ABCD****)", 1.0, 10, time::now,
+                time::schedule);
+        assertTrue(limiter.acquire().isDone()); // in flight, never released: the queue does not move
+
+        CompletableFuture<Void> waiting = limiter.acquire(Duration.ofMillis(500));
+        time.advance(600 * MILLI);
+        time.runDue();
+
+        ExecutionException failure = assertThrows(ExecutionException.class, waiting::get);
+        NclueRequestQueueException queue = assertInstanceOf(NclueRequestQueueException.class, failure.getCause());
+        assertTrue(queue.getWaited().toMillis() >= 500, "waited " + queue.getWaited());
+        assertTrue(queue.getMessage().contains("ABCD****") && queue.getMessage().contains("ms"), queue.getMessage());
+        assertEquals(0, limiter.waitingCount());
+    }
+
+    @Test
+    void aCancelledRequestLeavesTheQueueAndIsNeverGranted() {
+        ManualTime time = new ManualTime();
+        RequestRateLimiter limiter = new RequestRateLimiter(1.0, time::now, time::schedule);
+        assertTrue(limiter.acquire().isDone());
+        CompletableFuture<Void> cancelled = limiter.acquire();
+        CompletableFuture<Void> next = limiter.acquire();
+
+        cancelled.cancel(false);
+        assertEquals(1, limiter.waitingCount());
+        limiter.release();
+        time.advance(SECOND);
+        time.runDue();
+
+        assertTrue(next.isDone() && !next.isCompletedExceptionally(), "the next caller got the slot");
+    }
+
+    @Test
+    void countsTheRequestsOfTheLastMinuteAndTheOneInFlight() {
+        ManualTime time = new ManualTime();
+        RequestRateLimiter limiter = new RequestRateLimiter(1.0, time::now, time::schedule);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(limiter.acquire().isDone(), "granted at once: the previous reply came a second ago");
+            assertTrue(limiter.isInFlight());
+            limiter.release();
+            assertFalse(limiter.isInFlight());
+            time.advance(SECOND);
+        }
+        assertEquals(3, limiter.requestsInLastMinute());
+
+        // sent at 0 s, 1 s and 2 s; now 61.001 s
+        time.advance(58 * SECOND + MILLI);
+        assertEquals(1, limiter.requestsInLastMinute(), "the first two were sent more than a minute ago");
+        time.advance(SECOND);
+        assertEquals(0, limiter.requestsInLastMinute());
     }
 }

@@ -64,6 +64,20 @@ class FileJobLedgerTest extends JobLedgerContractTest {
     }
 
     @Test
+    void aForgottenJobStaysForgottenAfterReopening() throws Exception {
+        recordSomeJobs(ledger);
+        ledger.forget(SCOPE, KIND, "id-1");
+        List<TrackedJob> before = ledger.jobs(SCOPE, KIND);
+
+        ledger.close();
+        ledger = started(new FileJobLedger(directory));
+
+        assertEquals(before, ledger.jobs(SCOPE, KIND));
+        assertTrue(ledger.findById(SCOPE, KIND, "id-1").isEmpty());
+        assertEquals(0, ledger.emittedCount("c1", SCOPE, KIND, "id-1"));
+    }
+
+    @Test
     void acknowledgedWritesAreOnDiskWithoutAClose() throws Exception {
         recordSomeJobs(ledger);
         // what a crash leaves: the journal as it is now, without a lock holder

@@ -103,6 +103,25 @@ abstract class JobLedgerContractTest {
     }
 
     @Test
+    void forgetDropsTheJobAndWhatWasEmittedSoItsNameCanBeCreatedAgain() {
+        ledger.recordJob(SCOPE, KIND, "nightly", "run-1", "{\"id\":\"run-1\"}");
+        ledger.recordStatus(SCOPE, KIND, "run-1", "deleted", null);
+        ledger.markEmitted("route-a", SCOPE, KIND, "run-1", 1);
+        ledger.recordJob(OTHER_SCOPE, KIND, "nightly", "run-1", null);
+
+        ledger.forget(SCOPE, KIND, "run-1");
+        ledger.forget(SCOPE, KIND, "unknown");
+
+        assertTrue(ledger.findById(SCOPE, KIND, "run-1").isEmpty());
+        assertTrue(ledger.findByName(SCOPE, KIND, "nightly").isEmpty());
+        assertEquals(0, ledger.emittedCount("route-a", SCOPE, KIND, "run-1"));
+        assertTrue(ledger.findById(OTHER_SCOPE, KIND, "run-1").isPresent(), "other scopes keep their jobs");
+        ledger.recordIntent(SCOPE, KIND, "nightly");
+        ledger.recordJob(SCOPE, KIND, "nightly", "run-2", null);
+        assertEquals("run-2", ledger.findByName(SCOPE, KIND, "nightly").orElseThrow().id());
+    }
+
+    @Test
     void recordJobIsIdempotent() {
         ledger.recordJob(SCOPE, KIND, "a", "id-1", "{\"v\":1}");
         TrackedJob first = ledger.findByName(SCOPE, KIND, "a").orElseThrow();

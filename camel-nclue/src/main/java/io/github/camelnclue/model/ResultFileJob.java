@@ -1,0 +1,27 @@
+/*
+ * Copyright 2026 The camel-nclue authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.model;
+
+/**
+ * A job that writes its result TSV to Object Storage (a task run, a custom-attributes profile): once completed,
+ * {@code resultFilePath} is the actual object key, which NCLUE derives from the requested path.
+ */
+public interface ResultFileJob extends NclueJob {
+
+    String resultBucket();
+
+    String resultFilePath();
+}
