@@ -86,7 +86,7 @@ class NclueResultCrashTest {
         long size = -1;
         for (double fraction : new double[] { 0.1, 0.5, 0.9 }) {
             runner = startRunner(settings, "life-" + killedAt.size());
-            long total = size > 0 ? size : awaitResultSize();
+            long total = size > 0 ? size : awaitResultSize(out);
             size = total;
             long mark = (long) (total * fraction);
             await("the part file to reach " + fraction).atMost(Duration.ofSeconds(60))
@@ -97,6 +97,7 @@ class NclueResultCrashTest {
                     });
             runner.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             long partAfterKill = partSize(out);
+            assertTrue(partAfterKill >= mark, "killed at " + partAfterKill + ", past " + mark);
             assertTrue(partAfterKill < total, "killed before the download ended: " + partAfterKill + " of " + total);
             killedAt.add(partAfterKill);
         }
@@ -139,16 +140,26 @@ class NclueResultCrashTest {
                 .redirectOutput(workDir.resolve(life + ".log").toFile()).start();
     }
 
-    /** The size of the run's result object, once the emulator wrote it. */
-    private long awaitResultSize() {
-        String[] key = new String[1];
-        await("the result object").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+    /**
+     * The size of the run's result object. Taken once the runner started the download (a part file exists): the run
+     * is completed then, so the object is whole (a listing while the emulator writes it shows a partial size).
+     */
+    private long awaitResultSize(Path out) {
+        await("the download to start").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
             assertTrue(runner.isAlive(), () -> "the runner ended early:\n" + log());
-            List<String> keys = emulator.objectStorage().listKeys(DemoData.BUCKET, DemoData.RESULT_PREFIX);
-            key[0] = keys.isEmpty() ? null : keys.get(0);
-            return key[0] != null;
+            return partExists(out);
         });
-        return emulator.objectStorage().size(DemoData.BUCKET, key[0]);
+        String key = emulator.objectStorage().listKeys(DemoData.BUCKET, DemoData.RESULT_PREFIX).get(0);
+        return emulator.objectStorage().size(DemoData.BUCKET, key);
+    }
+
+    private static boolean partExists(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            return files.anyMatch(f -> f.toString().endsWith(".part"));
+        }
     }
 
     private static long partSize(Path out) throws IOException {

@@ -81,13 +81,20 @@ final class ThrottledProxy implements AutoCloseable {
             byte[] buffer = new byte[throttled ? 16 * 1024 : 64 * 1024];
             // when the next chunk may go: no burst after an idle keep-alive connection
             long next = System.nanoTime();
+            // the end of the previous chunk, so a header split across two reads is still seen
+            String carry = "";
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     if (!throttled) {
-                        Matcher range = RANGE.matcher(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                        String text = carry + new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+                        Matcher range = RANGE.matcher(text);
                         while (range.find()) {
-                            rangeStarts.add(Long.parseLong(range.group(1)));
+                            // a match within the carried part alone was counted with the previous chunk
+                            if (range.end() > carry.length()) {
+                                rangeStarts.add(Long.parseLong(range.group(1)));
+                            }
                         }
+                        carry = text.substring(Math.max(0, text.length() - 64));
                     }
                     out.write(buffer, 0, n);
                     out.flush();
