@@ -18,6 +18,9 @@ package io.github.camelnclue;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +43,7 @@ import io.github.camelnclue.tracking.JobTracker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -52,6 +56,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 @Component("nclue")
 public class NclueComponent extends HealthCheckComponent {
 
+    private static final String PROPERTY_PREFIX = "camel.component.nclue.";
     private static final String METER_REGISTRY_CLASS = "io.micrometer.core.instrument.MeterRegistry";
     private static final Duration RETENTION_PERIOD = Duration.ofHours(1);
 
@@ -330,6 +335,22 @@ public class NclueComponent extends HealthCheckComponent {
             }
             ForkJoinPool.commonPool().execute(task);
         };
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // camel.component.nclue.* numbers that are not numbers are bound by Camel as 0: refuse them by their text
+        PropertiesComponent properties = getCamelContext().getPropertiesComponent();
+        Map<String, Object> texts = new HashMap<>();
+        for (String option : NclueConfiguration.NUMBER_OPTIONS) {
+            String kebab = option.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            for (String key : List.of(PROPERTY_PREFIX + kebab, PROPERTY_PREFIX + option,
+                    PROPERTY_PREFIX + "configuration." + kebab, PROPERTY_PREFIX + "configuration." + option)) {
+                properties.resolveProperty(key).ifPresent(value -> texts.put(key, value));
+            }
+        }
+        NclueConfiguration.checkNumberTexts(texts);
     }
 
     @Override
