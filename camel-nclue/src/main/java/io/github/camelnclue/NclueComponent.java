@@ -32,6 +32,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.github.camelnclue.client.ApiCallListener;
 import io.github.camelnclue.client.RequestRateLimiter;
+import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.tracking.FileJobLedger;
 import io.github.camelnclue.tracking.JdbcJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
@@ -102,7 +103,15 @@ public class NclueComponent extends HealthCheckComponent {
         NclueConfiguration config = configuration.copy();
         NclueEndpoint endpoint = new NclueEndpoint(uri, this, config);
         config.setResource(resource(remaining));
+        // Camel binds a non-numeric value of an int or duration option as 0: refuse it while its text is at hand
+        NclueConfiguration.checkNumberTexts(parameters);
         setProperties(endpoint, parameters);
+        config.validate();
+        if (statusPollDelay <= 0) {
+            throw new NclueValidationException("statusPollDelay", "must be more than 0 ms but was "
+                                                                  + statusPollDelay, "component option statusPollDelay"
+                                                                  + " must be more than 0 ms but was " + statusPollDelay);
+        }
         if (config.getOperation() != null) {
             config.getResource().requireSupported(config.getOperation());
         }

@@ -15,7 +15,13 @@
  */
 package io.github.camelnclue;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
 import io.github.camelnclue.exception.NclueJobFailedException;
+import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.exception.NclueWaitTimeoutException;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
@@ -529,7 +535,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * How many times a failed request is retried: connection refusals always, 5xx and other I/O errors only for reads and deletes (a create is never sent twice blindly). A 429 (quota exceeded) is retried for every kind of request, up to 4 times this number, since the gateway refused it before NCLUE saw it. 0 disables retries.
+     * How many times a failed request is retried: connection refusals always; 5xx, resets and timeouts for reads, deletes and NCLUE creates (a resent create meets 409 DUPLICATE_NAME and adopts the job, since names are unique); a DataForest submit is never resent blindly (its unknown outcome is resolved by listing the apps). A 429 (quota exceeded) is retried for every kind of request, up to 4 times this number, since the gateway refused it before NCLUE saw it. 0 disables retries.
      */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
@@ -672,6 +678,85 @@ public class NclueConfiguration implements Cloneable {
     /** The Object Storage secret key in effect: objectStorageSecretKey, else secretKey. */
     public String effectiveObjectStorageSecretKey() {
         return objectStorageSecretKey != null ? objectStorageSecretKey : secretKey;
+    }
+
+    private static final Set<String> INTEGER_OPTIONS = Set.of("index", "limit", "resultbatchsize", "maxretries");
+    private static final Set<String> DURATION_OPTIONS = Set.of("retryinitialdelay", "retrymaxdelay", "connecttimeout",
+            "requesttimeout", "waittimeout");
+    private static final Set<String> DECIMAL_OPTIONS = Set.of("requestspersecond");
+    /** What Camel reads as a duration: milliseconds, ISO-8601 (PT5M) or units such as 2h, 1m30s, 500ms. */
+    private static final Pattern DURATION = Pattern.compile(
+            "\\d+|P(?:\\d+D)?(?:T(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d+)?S)?)?"
+                                                            + "|(?:\\d+\\s*(?:ms|millis|milliseconds?|s|secs?|seconds?|m|mins?"
+                                                            + "|minutes?|h|hours?|d|days?)\\s*)+",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Refuses a number or duration option whose text is not one; Camel would bind it as 0. Placeholders have been
+     * resolved by then.
+     */
+    static void checkNumberTexts(Map<String, Object> parameters) {
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            if (!(parameter.getValue() instanceof String text) || text.startsWith("#")) {
+                continue;
+            }
+            String option = parameter.getKey();
+            String key = option.toLowerCase(Locale.ROOT);
+            String value = text.strip();
+            if (INTEGER_OPTIONS.contains(key) && !value.matches("[+-]?\\d+")) {
+                throw optionError(option, "must be a whole number but was '" + text + "'");
+            }
+            if (DURATION_OPTIONS.contains(key) && !DURATION.matcher(value).matches()) {
+                throw optionError(option, "must be a duration (milliseconds, or e.g. 30s, 5m, 2h, PT10M) but was '"
+                                          + text + "'");
+            }
+            if (DECIMAL_OPTIONS.contains(key)) {
+                try {
+                    Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    throw optionError(option, "must be a number but was '" + text + "'");
+                }
+            }
+        }
+    }
+
+    /** Refuses option values that cannot work: when an endpoint is created, not when its first message fails. */
+    void validate() {
+        if (index < 0) {
+            throw optionError("index", "must be 0 or more but was " + index);
+        }
+        if (limit < 1 || limit > 100) {
+            throw optionError("limit", "must be 1 to 100 but was " + limit);
+        }
+        if (resultBatchSize < 1) {
+            throw optionError("resultBatchSize", "must be 1 or more but was " + resultBatchSize);
+        }
+        if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+            throw optionError("requestsPerSecond", "must be more than 0 but was " + requestsPerSecond);
+        }
+        if (maxRetries < 0) {
+            throw optionError("maxRetries", "must be 0 or more but was " + maxRetries);
+        }
+        if (retryInitialDelay < 0) {
+            throw optionError("retryInitialDelay", "must be 0 ms or more but was " + retryInitialDelay);
+        }
+        if (retryMaxDelay < retryInitialDelay) {
+            throw optionError("retryMaxDelay", "must be at least retryInitialDelay (" + retryInitialDelay
+                                               + " ms) but was " + retryMaxDelay);
+        }
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("requestTimeout", requestTimeout);
+        requirePositive("waitTimeout", waitTimeout);
+    }
+
+    private static void requirePositive(String option, long millis) {
+        if (millis <= 0) {
+            throw optionError(option, "must be more than 0 ms but was " + millis);
+        }
+    }
+
+    private static NclueValidationException optionError(String option, String rule) {
+        return new NclueValidationException(option, rule, "option " + option + " " + rule);
     }
 
     public NclueConfiguration copy() {

@@ -83,6 +83,9 @@ public final class NclueConstants {
     public static final String AI_WORKSPACE_ID = "CamelNclueAiWorkspaceId";
     @Metadata(label = "producer", description = "The AI app name prefix (2 to 8 characters).", javaType = "String")
     public static final String NAME_PREFIX = "CamelNclueNamePrefix";
+    @Metadata(label = "producer", description = """
+            Identifies one AI app submit across retries, redeliveries and restarts: a submit whose key the ledger             already knows adopts the app recorded for it instead of starting another. Default: the exchange id,             which a Camel redelivery keeps but a message consumed again after a restart does not, so set a key of             your own (an order id, a file name) when the source redelivers after a crash.""", javaType = "String")
+    public static final String IDEMPOTENCY_KEY = "CamelNclueIdempotencyKey";
     @Metadata(label = "producer", description = "The YARN queue of an AI app.", javaType = "String")
     public static final String QUEUE_NAME = "CamelNclueQueueName";
     @Metadata(label = "producer", description = "The DataForest account whose AI apps or workspaces to list.",

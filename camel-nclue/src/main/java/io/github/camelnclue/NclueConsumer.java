@@ -164,7 +164,10 @@ public class NclueConsumer extends ScheduledPollConsumer implements ShutdownAwar
         }
         message.setHeader(NclueConstants.KIND, job.kind().uriName());
         message.setHeader(NclueReplies.idHeader(job.kind()), job.id());
-        message.setHeader(NclueConstants.JOB_NAME, job.name());
+        if (message.getHeader(NclueConstants.JOB_NAME) == null) {
+            // the record's name; an AI app's ledger name is its submit key
+            message.setHeader(NclueConstants.JOB_NAME, job.name());
+        }
         // the change being emitted, which may be older than the latest record in the body
         message.setHeader(NclueConstants.STATUS, status);
         message.setHeader(NclueConstants.PREVIOUS_STATUS, previousStatus);

@@ -52,6 +52,7 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private NclueClient nclueClient;
     private DataForestClient dataForestClient;
     private ObjectStorage objectStorage;
+    private RetryPolicy retryPolicy;
 
     public NclueEndpoint(String uri, NclueComponent component, NclueConfiguration configuration) {
         super(uri, component);
@@ -85,7 +86,7 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
         super.doStart();
         NclueComponent component = getComponent();
         ApiCredentials credentials = new ApiCredentials(configuration.getAccessKey(), configuration.getSecretKey());
-        RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
+        retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()),
                 Duration.ofMillis(configuration.getRetryMaxDelay()));
         var http = component.httpClient(Duration.ofMillis(configuration.getConnectTimeout()));
@@ -96,7 +97,7 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
         nclueClient = new NclueClient(
                 new ApiTransport(http, credentials, retryPolicy, nclueLimiter, requestTimeout,
                         component.objectMapper(), component.apiCallListener()),
-                configuration.getNclueEndpoint());
+                configuration.getNclueEndpoint(), retryPolicy);
         dataForestClient = new DataForestClient(
                 new ApiTransport(http, credentials, retryPolicy, null, requestTimeout, component.objectMapper(),
                         component.apiCallListener()),
@@ -148,6 +149,10 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
     /** The shared poller of this endpoint's account and resource. */
     JobPoller poller() throws Exception {
         return tracker().poller(scope(), configuration.getResource().jobKind(), jobSource());
+    }
+
+    RetryPolicy retryPolicy() {
+        return retryPolicy;
     }
 
     NclueClient nclueClient() {

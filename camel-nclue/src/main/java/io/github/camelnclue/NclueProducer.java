@@ -18,12 +18,14 @@ package io.github.camelnclue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.github.camelnclue.client.DataForestClient;
 import io.github.camelnclue.client.JobResourceClient;
 import io.github.camelnclue.exception.NclueJobFailedException;
+import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.model.CreateFeatureRequest;
 import io.github.camelnclue.model.CreateRequest;
 import io.github.camelnclue.model.CreateTaskRequest;
@@ -35,6 +37,7 @@ import io.github.camelnclue.model.TaskRun;
 import io.github.camelnclue.storage.ObjectStorage;
 import io.github.camelnclue.storage.ResultObject;
 import io.github.camelnclue.storage.ResultRows;
+import io.github.camelnclue.tracking.AiAppSubmitter;
 import io.github.camelnclue.tracking.JobPoller;
 import io.github.camelnclue.tracking.JobTracker;
 import org.apache.camel.AsyncCallback;
@@ -137,11 +140,16 @@ public class NclueProducer extends DefaultAsyncProducer {
         return switch (operation) {
             case create -> create(client, binder.bind(exchange, requestType, fields));
             case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)));
-            case list -> client.list(binder.intValue(exchange, NclueConstants.INDEX, configuration().getIndex()),
-                    binder.intValue(exchange, NclueConstants.LIMIT, configuration().getLimit()));
+            case list -> list(exchange, client);
             case delete -> client.delete(binder.id(exchange, idHeader, idOption));
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         };
+    }
+
+    private CompletableFuture<?> list(Exchange exchange, JobResourceClient<?, ?> client) {
+        int index = binder.intValue(exchange, NclueConstants.INDEX, "index", configuration().getIndex());
+        int limit = binder.intValue(exchange, NclueConstants.LIMIT, "limit", configuration().getLimit());
+        return client.list(index, limit);
     }
 
     /** Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. */
@@ -157,13 +165,25 @@ public class NclueProducer extends DefaultAsyncProducer {
         DataForestClient client = getEndpoint().dataForestClient();
         String id = binder.id(exchange, NclueConstants.AI_APP_ID, configuration().getAiAppId());
         return switch (operation) {
-            case submit -> waitIfAsked(client.submit(binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP))
-                    .thenApply(this::track));
+            case submit -> waitIfAsked(submit(exchange, client));
             case get -> waitIfAsked(client.getDetail(id));
             case list -> client.list(accountId(exchange));
             case kill -> client.kill(id);
             default -> throw new IllegalArgumentException("Unsupported operation " + operation);
         };
+    }
+
+    /**
+     * Submits through the ledger under the exchange's idempotency key, so a redelivered exchange adopts its app and an
+     * unknown outcome is resolved by listing the apps instead of submitting blindly again.
+     */
+    private CompletableFuture<NclueJob> submit(Exchange exchange, DataForestClient client) throws Exception {
+        SubmitAiAppRequest request = binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP);
+        String key = binder.id(exchange, NclueConstants.IDEMPOTENCY_KEY, exchange.getExchangeId());
+        AiAppSubmitter submitter = new AiAppSubmitter(getEndpoint().tracker().ledger(),
+                getEndpoint().getComponent().objectMapper(), client, getEndpoint().retryPolicy());
+        return submitter.submit(getEndpoint().scope(), key, request, accountId(exchange))
+                .thenApply(this::track);
     }
 
     /**
@@ -236,7 +256,20 @@ public class NclueProducer extends DefaultAsyncProducer {
     }
 
     private NclueOperations determineOperation(Exchange exchange) {
-        NclueOperations operation = exchange.getMessage().getHeader(NclueConstants.OPERATION, NclueOperations.class);
+        Object header = exchange.getMessage().getHeader(NclueConstants.OPERATION);
+        NclueOperations operation = null;
+        if (header instanceof NclueOperations given) {
+            operation = given;
+        } else if (header != null) {
+            try {
+                operation = NclueOperations.valueOf(header.toString().strip());
+            } catch (IllegalArgumentException e) {
+                throw new NclueValidationException("operation", "must be one of "
+                                                                + Arrays.toString(NclueOperations.values())
+                                                                + " (from header " + NclueConstants.OPERATION
+                                                                + ") but was '" + header + "'");
+            }
+        }
         if (operation == null) {
             operation = configuration().getOperation();
         }

@@ -63,6 +63,21 @@ enum RequestField {
         return header;
     }
 
+    /** The endpoint option of the field, e.g. {@code trainFilePath} for {@code train_file_path}. */
+    String optionName() {
+        StringBuilder sb = new StringBuilder();
+        boolean upper = false;
+        for (char c : apiName.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                sb.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return sb.toString();
+    }
+
     String option(NclueConfiguration configuration) {
         return option.apply(configuration);
     }

@@ -50,10 +50,27 @@ public final class ApiServer implements BeforeAllCallback, AfterAllCallback, Bef
             long arrivalNanos, boolean signatureValid) {
     }
 
-    /** A scripted reply. */
-    public record Reply(int status, String body, Map<String, String> headers) {
+    /** A scripted reply; {@link #reset()} closes the connection without one, {@code delayMillis} waits first. */
+    public record Reply(int status, String body, Map<String, String> headers, long delayMillis) {
+
+        static final int RESET = -1;
+
+        public Reply(int status, String body, Map<String, String> headers) {
+            this(status, body, headers, 0);
+        }
+
         public static Reply json(int status, String body) {
             return new Reply(status, body, Map.of());
+        }
+
+        /** The connection is closed once the request has been read: the client gets no reply at all. */
+        public static Reply reset() {
+            return new Reply(RESET, "", Map.of());
+        }
+
+        /** This reply, sent only after {@code millis}. */
+        public Reply delayed(long millis) {
+            return new Reply(status, body, headers, millis);
         }
     }
 
@@ -114,6 +131,17 @@ public final class ApiServer implements BeforeAllCallback, AfterAllCallback, Bef
                                     + "\"details\":\"Invalid authentication information.\"}}");
         } else {
             reply = next(method + " " + pathWithQuery);
+        }
+        if (reply.delayMillis() > 0) {
+            try {
+                Thread.sleep(reply.delayMillis()); // a slow server, not a wait for a condition
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (reply.status() == Reply.RESET) {
+            exchange.close();
+            return;
         }
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("content-type", "application/json");

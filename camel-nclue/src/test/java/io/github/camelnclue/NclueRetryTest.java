@@ -51,14 +51,24 @@ class NclueRetryTest extends NclueTestSupport {
     }
 
     @Test
-    void postIsNeverRetriedOn5xx() {
+    void createIsRetriedOn5xxBecauseItsNameIsUnique() {
         API.on("POST", "/api/v1/tasks", UNAVAILABLE, Reply.json(200, "{\"task_id\":\"abc\"}"));
 
-        Exchange exchange = template.request(CREATE_TASK, e -> {
+        Task task = template.requestBody(CREATE_TASK, null, Task.class);
+
+        assertEquals("abc", task.taskId());
+        assertEquals(2, API.requests().size());
+    }
+
+    @Test
+    void createGivesUpAfterMaxRetriesOf5xx() {
+        API.on("POST", "/api/v1/tasks", UNAVAILABLE);
+
+        Exchange exchange = template.request(CREATE_TASK + "&maxRetries=2", e -> {
         });
 
         assertEquals(503, assertInstanceOf(NclueApiException.class, exchange.getException()).getHttpResponseCode());
-        assertEquals(1, API.requests().size(), "a create that may have reached NCLUE must not be sent again");
+        assertEquals(3, API.requests().size(), "1 attempt + 2 resends");
     }
 
     @Test

@@ -67,8 +67,6 @@ class NclueValidationTest extends NclueTestSupport {
                         "feature_id", "is required"),
                 Arguments.of("nclue:tasks?operation=list", null, Map.of(NclueConstants.LIMIT, 101), "limit",
                         "must be 1 to 100 but was 101"),
-                Arguments.of("nclue:tasks?operation=list&limit=0", null, Map.of(), "limit",
-                        "must be 1 to 100 but was 0"),
                 Arguments.of("nclue:tasks?operation=list", null, Map.of(NclueConstants.INDEX, -1), "index",
                         "must be >= 0"),
                 Arguments.of("nclue:tasks?operation=get", null, Map.of(NclueConstants.TASK_ID, "../features"),

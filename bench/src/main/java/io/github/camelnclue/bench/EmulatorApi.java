@@ -28,7 +28,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelnclue.emulator.NclueEmulator;
-import io.github.camelnclue.emulator.SignatureV2;
+import io.github.camelnclue.emulator.http.SignatureV2;
 
 /**
  * A minimal signed NCLUE client for setting benchmarks up (creating jobs with the quota off). What is measured goes

@@ -15,6 +15,8 @@
  */
 package io.github.camelnclue.client;
 
+import java.time.Duration;
+
 import io.github.camelnclue.model.CreateFeatureRequest;
 import io.github.camelnclue.model.CreateTaskRequest;
 import io.github.camelnclue.model.CreateTaskRunRequest;
@@ -40,12 +42,21 @@ public final class NclueClient {
      * @param baseUrl   scheme, host and port, e.g. {@value #DEFAULT_ENDPOINT}
      */
     public NclueClient(ApiTransport transport, String baseUrl) {
+        this(transport, baseUrl, new RetryPolicy(0, Duration.ZERO, Duration.ZERO));
+    }
+
+    /**
+     * @param transport   a transport with the shared NCLUE rate limiter of its access key
+     * @param baseUrl     scheme, host and port, e.g. {@value #DEFAULT_ENDPOINT}
+     * @param retryPolicy how often and when a create that may have reached NCLUE is sent again (the transport's)
+     */
+    public NclueClient(ApiTransport transport, String baseUrl, RetryPolicy retryPolicy) {
         this.features = new JobResourceClient<>(transport, baseUrl, JobKind.FEATURES, "features", "feature_id",
-                Feature.class, RequestValidator::validate);
+                Feature.class, RequestValidator::validate, retryPolicy);
         this.tasks = new JobResourceClient<>(transport, baseUrl, JobKind.TASKS, "tasks", "task_id", Task.class,
-                RequestValidator::validate);
+                RequestValidator::validate, retryPolicy);
         this.taskRuns = new JobResourceClient<>(transport, baseUrl, JobKind.TASK_RUNS, "task-runs", "run_id",
-                TaskRun.class, RequestValidator::validate);
+                TaskRun.class, RequestValidator::validate, retryPolicy);
     }
 
     public JobResourceClient<Feature, CreateFeatureRequest> features() {

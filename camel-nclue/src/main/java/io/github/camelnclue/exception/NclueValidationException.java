@@ -23,14 +23,28 @@ public class NclueValidationException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final String field;
+    private final String rule;
 
     public NclueValidationException(String field, String rule) {
         super(field + " " + rule);
         this.field = field;
+        this.rule = rule;
+    }
+
+    /** With a message worded differently from {@code field + " " + rule}. */
+    public NclueValidationException(String field, String rule, String message) {
+        super(message);
+        this.field = field;
+        this.rule = rule;
     }
 
     /** The API field name that broke the rule, e.g. {@code train_file_path}. */
     public String getField() {
         return field;
+    }
+
+    /** The rule and the value, without the field name, e.g. {@code must be 1 to 100 characters but has 101}. */
+    public String getRule() {
+        return rule;
     }
 }

@@ -140,7 +140,10 @@ public final class JobTracker implements AutoCloseable {
     /** Records a job in the ledger (created, adopted or read) and its current status. */
     public NclueJob track(String scope, JobKind kind, NclueJob job) {
         String json = json(job);
-        ledger.recordJob(scope, kind, job.name(), job.id(), json);
+        // a job recorded under another name (an AI app under its submit key) keeps that entry
+        if (ledger.findById(scope, kind, job.id()).isEmpty()) {
+            ledger.recordJob(scope, kind, job.name(), job.id(), json);
+        }
         ledger.recordStatus(scope, kind, job.id(), job.status(), json);
         return job;
     }

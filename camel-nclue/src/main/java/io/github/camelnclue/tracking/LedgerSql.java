@@ -23,6 +23,7 @@ import java.util.List;
  */
 final class LedgerSql {
 
+    private final String quota;
     private final String jobs;
     private final String statuses;
     private final String emitted;
@@ -30,6 +31,7 @@ final class LedgerSql {
     private final String pending;
 
     LedgerSql(String prefix) {
+        this.quota = prefix + "quota";
         this.jobs = prefix + "jobs";
         this.statuses = prefix + "statuses";
         this.emitted = prefix + "emitted";
@@ -250,5 +252,12 @@ final class LedgerSql {
         return "SELECT j.name, j.id, j.record_json, j.created_at, s.status, s.observed_at FROM " + jobs + " j "
                 + "LEFT JOIN " + statuses + " s ON s.scope = j.scope AND s.kind = j.kind AND s.id = j.id "
                 + "WHERE j.scope = ? AND j.kind = ?" + condition + " ORDER BY j.created_at, j.name, s.seq";
+    }
+
+    /** Schema version 3: the request quota shared by the instances of one access key ({@link JdbcSharedQuota}). */
+    List<String> addSharedQuota() {
+        return List.of("CREATE TABLE IF NOT EXISTS " + quota + " (key_hash VARCHAR(64) PRIMARY KEY, "
+                       + "next_allowed TIMESTAMP WITH TIME ZONE NOT NULL, holder VARCHAR(64), "
+                       + "held_until TIMESTAMP WITH TIME ZONE)");
     }
 }

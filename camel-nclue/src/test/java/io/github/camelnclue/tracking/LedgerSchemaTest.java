@@ -95,7 +95,7 @@ class LedgerSchemaTest {
             ledger.markEmitted("route", "s", JobKind.TASKS, "t-2", 1);
             assertTrue(ledger.pendingChanges("route", "s", JobKind.TASKS, 0).isEmpty());
         }
-        assertEquals(List.of(1, 2), versions("v1_"));
+        assertEquals(allVersions("v1_"), versions("v1_"));
     }
 
     @Test

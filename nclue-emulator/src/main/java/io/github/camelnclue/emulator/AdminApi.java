@@ -23,6 +23,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelnclue.emulator.clock.StatusHistory;
+import io.github.camelnclue.emulator.dataforest.DataForestApi;
+import io.github.camelnclue.emulator.faults.Fault;
+import io.github.camelnclue.emulator.faults.Faults;
+import io.github.camelnclue.emulator.http.ApiException;
+import io.github.camelnclue.emulator.http.ApiRequest;
+import io.github.camelnclue.emulator.http.ApiResponse;
+import io.github.camelnclue.emulator.http.Json;
+import io.github.camelnclue.emulator.http.Router;
 
 /**
  * The emulator's own control API under {@code /_emulator} (no authentication, never rate limited, never faulted):

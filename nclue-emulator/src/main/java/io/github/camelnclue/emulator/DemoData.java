@@ -17,6 +17,8 @@ package io.github.camelnclue.emulator;
 
 import java.util.Random;
 
+import io.github.camelnclue.emulator.storage.EmulatorObjectStorage;
+
 /**
  * Demo inputs in Object Storage that make a complete feature → task → task run chain succeed: bucket
  * {@value #BUCKET} with a feature source of {@value #USERS} users and train/test label files over users of it,
@@ -47,7 +49,7 @@ public final class DemoData {
 
     /** Creates (or overwrites) the demo bucket and objects. */
     public static Seeded seed(NclueEmulator emulator) {
-        ObjectStorage storage = emulator.objectStorage();
+        EmulatorObjectStorage storage = emulator.objectStorage();
         storage.createBucket(BUCKET);
         storage.putObject(BUCKET, FEATURE_KEY, features());
         storage.putObject(BUCKET, TRAIN_LABEL_KEY, labels(1, TRAIN_USERS));
@@ -78,8 +80,11 @@ public final class DemoData {
         return sb.toString();
     }
 
-    /** {@code user_id\tlabel}, alternating 0/1 so each label gets half of the users. */
-    static String labels(int firstUser, int count) {
+    /**
+     * A label file's content for {@code count} demo users from {@code firstUser} on: {@code user_id\tlabel}, alternating
+     * 0/1 so each label gets half of the users (for tests that need label sets of other sizes).
+     */
+    public static String labels(int firstUser, int count) {
         StringBuilder sb = new StringBuilder(count * 12);
         for (int i = 0; i < count; i++) {
             sb.append(userId(firstUser + i)).append('\t').append(i % 2).append('\n');

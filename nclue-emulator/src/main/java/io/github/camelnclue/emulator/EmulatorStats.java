@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.camelnclue.emulator.http.RequestStats;
+
 /**
  * Counters for assertions in tests and benchmarks; also served as JSON at {@code GET /_emulator/stats}.
  * Requests are counted per route template ({@code GET /api/v1/tasks/{id}}), whether they succeeded or not.
@@ -96,20 +98,29 @@ public final class EmulatorStats {
         created.get(kind).incrementAndGet();
     }
 
-    void countRequest(String route) {
-        total.increment();
-        requests.computeIfAbsent(route, k -> new LongAdder()).increment();
-    }
+    /** The HTTP front's view: it counts requests without being able to reset or read the counters. */
+    RequestStats requestStats() {
+        return new RequestStats() {
+            @Override
+            public void request(String route) {
+                total.increment();
+                requests.computeIfAbsent(route, k -> new LongAdder()).increment();
+            }
 
-    void countUnauthorized() {
-        unauthorized.increment();
-    }
+            @Override
+            public void faultInjected() {
+                faultsInjected.increment();
+            }
 
-    void countQuotaExceeded() {
-        quotaExceeded.increment();
-    }
+            @Override
+            public void unauthorized() {
+                unauthorized.increment();
+            }
 
-    void countFault() {
-        faultsInjected.increment();
+            @Override
+            public void quotaExceeded() {
+                quotaExceeded.increment();
+            }
+        };
     }
 }

@@ -24,6 +24,17 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.camelnclue.emulator.clock.JobClock;
+import io.github.camelnclue.emulator.clock.StatusHistory;
+import io.github.camelnclue.emulator.dataforest.DataForestApi;
+import io.github.camelnclue.emulator.faults.Faults;
+import io.github.camelnclue.emulator.http.EmulatorHttpServer;
+import io.github.camelnclue.emulator.http.QuotaLimiter;
+import io.github.camelnclue.emulator.http.Router;
+import io.github.camelnclue.emulator.http.SignatureVerifier;
+import io.github.camelnclue.emulator.nclue.NclueApi;
+import io.github.camelnclue.emulator.storage.EmulatorObjectStorage;
+import io.github.camelnclue.emulator.storage.S3Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +67,7 @@ public final class NclueEmulator implements AutoCloseable {
     private final AtomicReference<Duration> statusStep;
 
     private S3Server s3;
-    private ObjectStorage storage;
+    private EmulatorObjectStorage storage;
     private JobClock clock;
     private DataForestApi dataForest;
     private EmulatorHttpServer http;
@@ -80,18 +91,13 @@ public final class NclueEmulator implements AutoCloseable {
         try {
             s3 = new S3Server(config.storageDirectory, config.s3Port, config.accessKey, config.secretKey);
             s3.start();
-            storage = new ObjectStorage(s3.blobStore());
+            storage = s3.objectStorage();
             clock = new JobClock(Clock.systemUTC());
 
-            JobStore store = new JobStore(history);
-            NclueContext ctx = new NclueContext(store, new JobLifecycle(store, clock, statusStep::get), clock, stats,
-                    storage);
-            FeatureFiles files = new FeatureFiles(storage);
             Router api = new Router();
-            new FeatureResource(ctx, new FeatureEvaluator(files)).register(api);
-            new TaskResource(ctx, new TaskEvaluator(files, store)).register(api);
-            new TaskRunResource(ctx, new TaskRunExecutor(files, store, storage, clock, resultRows)).register(api);
-            dataForest = new DataForestApi(clock, config.statusStep, history, stats, this::dataForestEndpoint);
+            new NclueApi(clock, history, statusStep::get, storage, stats::countCreated, resultRows::get).register(api);
+            dataForest = new DataForestApi(clock, config.statusStep, history, () -> stats.countCreated(JobKind.AI_APP),
+                    this::dataForestEndpoint);
             dataForest.register(api);
 
             Router admin = new Router();
@@ -100,7 +106,8 @@ public final class NclueEmulator implements AutoCloseable {
             SignatureVerifier verifier = new SignatureVerifier(Map.of(config.accessKey, config.secretKey),
                     Clock.systemUTC(), MAX_CLOCK_SKEW);
             quota = new QuotaLimiter(config.quotaPerSecond, config.quotaTolerance, System::nanoTime);
-            http = new EmulatorHttpServer(config.nclueBasePort, api, admin, verifier, quota, faults, stats);
+            http = new EmulatorHttpServer(config.nclueBasePort, api, admin, verifier, quota, faults,
+                    stats.requestStats(), Map.of(DataForestApi.PATH_PREFIX, DataForestApi::unexpected));
             http.start();
             started = true;
             LOG.info("NCLUE emulator started: API {} , S3 {}", nclueEndpoint(), s3Endpoint());
@@ -138,7 +145,7 @@ public final class NclueEmulator implements AutoCloseable {
         return config.secretKey;
     }
 
-    public ObjectStorage objectStorage() {
+    public EmulatorObjectStorage objectStorage() {
         return requireStarted(storage);
     }
 

@@ -27,15 +27,16 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelnclue.emulator.http.SignatureV2;
 
 /**
  * A minimal signed client for the emulator's HTTP APIs, written against the docs (not the Camel component).
  */
-final class ApiClient {
+public final class ApiClient {
 
-    record Response(int status, String body, JsonNode json, HttpResponse<String> raw) {
+    public record Response(int status, String body, JsonNode json, HttpResponse<String> raw) {
 
-        String text(String field) {
+        public String text(String field) {
             return json.path(field).isNull() ? null : json.path(field).asText();
         }
     }
@@ -47,35 +48,36 @@ final class ApiClient {
     private final String accessKey;
     private final String secretKey;
 
-    ApiClient(String baseUrl, String accessKey, String secretKey) {
+    public ApiClient(String baseUrl, String accessKey, String secretKey) {
         this.baseUrl = baseUrl;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
     }
 
-    static ApiClient of(NclueEmulator emu) {
+    public static ApiClient of(NclueEmulator emu) {
         return new ApiClient(emu.nclueEndpoint(), emu.accessKey(), emu.secretKey());
     }
 
-    Response get(String pathAndQuery) {
+    public Response get(String pathAndQuery) {
         return send("GET", pathAndQuery, null);
     }
 
-    Response post(String path, String json) {
+    public Response post(String path, String json) {
         return send("POST", path, json);
     }
 
-    Response delete(String path) {
+    public Response delete(String path) {
         return send("DELETE", path, null);
     }
 
-    Response send(String method, String pathAndQuery, String json) {
+    public Response send(String method, String pathAndQuery, String json) {
         String ts = String.valueOf(System.currentTimeMillis());
         return sendWithHeaders(method, pathAndQuery, json, ts, accessKey,
                 SignatureV2.sign(method, pathAndQuery, ts, accessKey, secretKey));
     }
 
-    Response sendWithHeaders(String method, String pathAndQuery, String json, String ts, String ak, String signature) {
+    public Response sendWithHeaders(String method, String pathAndQuery, String json, String ts, String ak,
+                                    String signature) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
@@ -95,11 +97,11 @@ final class ApiClient {
         return execute(b.build());
     }
 
-    Response unsigned(String method, String path, String json) {
+    public Response unsigned(String method, String path, String json) {
         return sendWithHeaders(method, path, json, null, null, null);
     }
 
-    Response execute(HttpRequest request) {
+    public Response execute(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
@@ -118,7 +120,7 @@ final class ApiClient {
     }
 
     /** Polls {@code GET path} until {@code field} has one of {@code values}. */
-    JsonNode await(String path, String field, Set<String> values, Duration timeout) {
+    public JsonNode await(String path, String field, Set<String> values, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Response r = get(path);
@@ -138,7 +140,7 @@ final class ApiClient {
         }
     }
 
-    static String json(Object... keyValues) {
+    public static String json(Object... keyValues) {
         ObjectNode node = MAPPER.createObjectNode();
         for (int i = 0; i < keyValues.length; i += 2) {
             node.putPOJO((String) keyValues[i], keyValues[i + 1]);

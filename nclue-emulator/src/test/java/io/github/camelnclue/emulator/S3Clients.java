@@ -27,12 +27,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * An S3 client configured as for NCP Object Storage (docs/ncp-api.md §4), pointed at the emulator.
  */
-final class S3Clients {
+public final class S3Clients {
 
     private S3Clients() {
     }
 
-    static S3Client of(NclueEmulator emu) {
+    public static S3Client of(NclueEmulator emu) {
         return S3Client.builder()
                 .endpointOverride(URI.create(emu.s3Endpoint()))
                 .forcePathStyle(true)

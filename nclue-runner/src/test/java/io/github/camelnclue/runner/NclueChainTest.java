@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelnclue.emulator.DemoData;
-import io.github.camelnclue.emulator.Fault;
 import io.github.camelnclue.emulator.JobKind;
 import io.github.camelnclue.emulator.NclueEmulator;
+import io.github.camelnclue.emulator.faults.Fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,103 @@
+/*
+ * Copyright 2026 The camel-nclue authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.tracking;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.camelnclue.model.JobKind;
+import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.cluster.CamelClusterView;
+import org.apache.camel.support.cluster.ClusterServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Which instance watches an account's jobs of one kind: the leader of a namespace of the {@link CamelClusterService}
+ * the application runs (a Kubernetes Lease, ZooKeeper, a lock file on shared storage, ...). Without a cluster service
+ * in the context every instance leads, which is right for one instance. Only the leader sweeps the API and emits
+ * status changes; the others complete their waits from the shared ledger.
+ * <p>
+ * A namespace names the kind and a hash of the account, never the access key: namespaces become lock file names,
+ * ZooKeeper paths and Lease names, which must be lower-case letters, digits and dashes.
+ */
+public final class JobLeadership extends ServiceSupport {
+
+    private final CamelContext camelContext;
+    private final Map<String, CamelClusterView> views = new ConcurrentHashMap<>();
+    private CamelClusterService clusterService;
+
+    public JobLeadership(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    protected void doStart() {
+        clusterService = ClusterServiceHelper.lookupService(camelContext).orElse(null);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        for (CamelClusterView view : views.values()) {
+            clusterService.releaseView(view);
+        }
+        views.clear();
+        clusterService = null;
+    }
+
+    /** The cluster service leadership comes from, if the context has one. */
+    public Optional<CamelClusterService> clusterService() {
+        return Optional.ofNullable(clusterService);
+    }
+
+    /** Whether this instance watches the jobs of {@code kind} in {@code scope}; joins the namespace on first ask. */
+    public boolean isLeader(String scope, JobKind kind) {
+        CamelClusterService service = clusterService;
+        if (service == null) {
+            return true;
+        }
+        CamelClusterView view = views.computeIfAbsent(namespace(scope, kind), namespace -> {
+            try {
+                return service.getView(namespace);
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not join the cluster namespace " + namespace + " of "
+                                                + service.getId() + ": " + e.getMessage(), e);
+            }
+        });
+        return view.getLocalMember().isLeader();
+    }
+
+    /** {@code nclue-<kind>-<16 hex digits of the account's hash>}, e.g. {@code nclue-task-runs-3f2a…}. */
+    public static String namespace(String scope, JobKind kind) {
+        return "nclue-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + accountHash(scope);
+    }
+
+    /** A stable hash of an account (base URL and access key) that does not reveal the key. */
+    public static String accountHash(String scope) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 The camel-nclue authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.emulator.http;
+
+/**
+ * A reply of an emulated operation; the body is serialized as JSON.
+ */
+public record ApiResponse(int status, Object body) {
+
+    public static ApiResponse ok(Object body) {
+        return new ApiResponse(200, body);
+    }
+}

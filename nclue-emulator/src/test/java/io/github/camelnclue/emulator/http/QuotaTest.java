@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026 The camel-nclue authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.emulator.http;
+
+import io.github.camelnclue.emulator.ApiClient;
+import io.github.camelnclue.emulator.JobKind;
+import io.github.camelnclue.emulator.NclueEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static io.github.camelnclue.emulator.ApiClient.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The default 1 request/second NCLUE quota, over HTTP.
+ */
+class QuotaTest {
+
+    private static NclueEmulator emu;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        emu = NclueEmulator.builder().build().start();
+        api = ApiClient.of(emu);
+    }
+
+    @AfterAll
+    static void stop() {
+        emu.close();
+    }
+
+    @Test
+    void secondRequestWithinASecondIsRejectedWithoutEffect() throws InterruptedException {
+        assertEquals(200, api.get("/api/v1/features").status());
+        ApiClient.Response rejected = api.post("/api/v1/features", json("name", "too-soon", "source_bucket", "b",
+                "source_file_path", "x.tsv"));
+        assertEquals(429, rejected.status());
+        assertEquals("{\"error\":{\"errorCode\":\"400\",\"message\":\"Quota Exceeded\","
+                     + "\"details\":\"NCLUE allows 1 request per second per access key\"}}", rejected.body());
+        assertEquals(1, emu.stats().quotaExceeded());
+        assertEquals(0, emu.stats().created(JobKind.FEATURE));
+
+        // DataForest is not rate limited
+        assertEquals(200, api.post("/api/v2/accounts/getList", null).status());
+
+        Thread.sleep(1000);
+        ApiClient.Response later = api.get("/api/v1/features");
+        assertEquals(200, later.status());
+        assertEquals(0, later.json().path("total").asInt());
+    }
+
+    @Test
+    void quotaCanBeSwitchedOffAndOnAtRuntime() throws InterruptedException {
+        Thread.sleep(1100);
+        emu.setQuotaPerSecond(0);
+        try {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(200, api.get("/api/v1/tasks").status());
+            }
+        } finally {
+            emu.setQuotaPerSecond(1);
+        }
+        assertEquals(200, api.get("/api/v1/tasks").status());
+        assertEquals(429, api.get("/api/v1/tasks").status());
+        // leave a full bucket and clean counters for the other test
+        Thread.sleep(1100);
+        emu.stats().reset();
+    }
+}
