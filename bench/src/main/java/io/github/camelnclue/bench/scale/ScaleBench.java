@@ -96,9 +96,9 @@ public final class ScaleBench {
         } finally {
             LedgerScale.deleteTree(work);
         }
-        Files.writeString(output, report.toString(), StandardCharsets.UTF_8);
         report.append("\nLoad average (1 min) at the end of the run: ").append(loadAverage())
                 .append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores.\n");
+        Files.writeString(output, report.toString(), StandardCharsets.UTF_8);
         System.out.println(report);
         System.out.println("Report written to " + output);
         System.exit(0); // the embedded PostgreSQL stops in its shutdown hook
