@@ -26,10 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelnclue.model.JobKind;
 import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.cluster.CamelClusterView;
 import org.apache.camel.support.cluster.ClusterServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which instance watches an account's jobs of one kind: the leader of a namespace of the {@link CamelClusterService}
@@ -41,6 +44,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * ZooKeeper paths and Lease names, which must be lower-case letters, digits and dashes.
  */
 public final class JobLeadership extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobLeadership.class);
 
     private final CamelContext camelContext;
     private final Map<String, CamelClusterView> views = new ConcurrentHashMap<>();
@@ -77,7 +82,12 @@ public final class JobLeadership extends ServiceSupport {
         }
         CamelClusterView view = views.computeIfAbsent(namespace(scope, kind), namespace -> {
             try {
-                return service.getView(namespace);
+                CamelClusterView joined = service.getView(namespace);
+                joined.addEventListener((CamelClusterEventListener.Leadership) (changed, leader) -> LOG.info(
+                        "NCLUE {} of account {}: {} leads{}", kind, accountHash(scope),
+                        leader != null ? leader.getId() : "nobody",
+                        changed.getLocalMember().isLeader() ? " (this instance)" : ""));
+                return joined;
             } catch (Exception e) {
                 throw new IllegalStateException("Could not join the cluster namespace " + namespace + " of "
                                                 + service.getId() + ": " + e.getMessage(), e);

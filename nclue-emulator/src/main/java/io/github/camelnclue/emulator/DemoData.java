@@ -23,6 +23,10 @@ import io.github.camelnclue.emulator.storage.EmulatorObjectStorage;
  * Demo inputs in Object Storage that make a complete feature → task → task run chain succeed: bucket
  * {@value #BUCKET} with a feature source of {@value #USERS} users and train/test label files over users of it,
  * each with enough users of both labels (at least 100 per label, see nclue-troubleshoot).
+ * <p>
+ * The same inputs serve the profiles: a custom attributes profile needs the feature, a keyword set
+ * ({@link #KEYWORD_SET}, the demo's token categories) and a result path ({@link #PROFILE_RESULT_PREFIX}); a shopping
+ * intents profile needs only the task.
  */
 public final class DemoData {
 
@@ -32,6 +36,10 @@ public final class DemoData {
     public static final String TEST_LABEL_KEY = "labels/test.tsv";
     /** Prefix to use as a task run's {@code result_file_path} (a directory: results are named nclue_*.tsv). */
     public static final String RESULT_PREFIX = "results/";
+    /** A custom attributes profile's {@code keyword_set}: three of the categories the demo users' tokens come from. */
+    public static final String KEYWORD_SET = "pet\nfood\ntravel";
+    /** Prefix to use as a custom attributes profile's {@code result_file_path}. */
+    public static final String PROFILE_RESULT_PREFIX = "profiles/";
     public static final int USERS = 1000;
     static final int TRAIN_USERS = 400;
     static final int TEST_USERS = 200;
@@ -81,8 +89,8 @@ public final class DemoData {
     }
 
     /**
-     * A label file's content for {@code count} demo users from {@code firstUser} on: {@code user_id\tlabel}, alternating
-     * 0/1 so each label gets half of the users (for tests that need label sets of other sizes).
+     * A label file's content for {@code count} demo users from {@code firstUser} on: {@code user_id\tlabel},
+     * alternating 0/1 so each label gets half of the users (for tests that need label sets of other sizes).
      */
     public static String labels(int firstUser, int count) {
         StringBuilder sb = new StringBuilder(count * 12);

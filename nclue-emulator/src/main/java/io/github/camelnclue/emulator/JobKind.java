@@ -22,6 +22,8 @@ public enum JobKind {
     FEATURE("features"),
     TASK("tasks"),
     TASK_RUN("taskRuns"),
+    CUSTOM_ATTRIBUTES("customAttributes"),
+    SHOPPING_INTENT("shoppingIntents"),
     AI_APP("aiApps");
 
     private final String statsName;

@@ -69,6 +69,7 @@ public final class NclueEmulator implements AutoCloseable {
     private S3Server s3;
     private EmulatorObjectStorage storage;
     private JobClock clock;
+    private NclueApi nclue;
     private DataForestApi dataForest;
     private EmulatorHttpServer http;
     private QuotaLimiter quota;
@@ -95,7 +96,8 @@ public final class NclueEmulator implements AutoCloseable {
             clock = new JobClock(Clock.systemUTC());
 
             Router api = new Router();
-            new NclueApi(clock, history, statusStep::get, storage, stats::countCreated, resultRows::get).register(api);
+            nclue = new NclueApi(clock, history, statusStep::get, storage, stats::countCreated, resultRows::get);
+            nclue.register(api);
             dataForest = new DataForestApi(clock, config.statusStep, history, () -> stats.countCreated(JobKind.AI_APP),
                     this::dataForestEndpoint);
             dataForest.register(api);
@@ -162,14 +164,14 @@ public final class NclueEmulator implements AutoCloseable {
         return stats;
     }
 
-    /** Every status a job (feature, task, task run or AI app) went through, oldest first; empty when unknown. */
+    /** Every status a job (feature, task, task run, profile or AI app) went through, oldest first; empty when unknown. */
     public List<StatusChange> statusHistory(String id) {
         return history.of(id);
     }
 
     /**
-     * Makes every task run completing from now on write {@code n} synthetic rows instead of one row per user of its
-     * feature (for benchmarks with large results); a negative value restores the default.
+     * Makes every task run and profile completing from now on write {@code n} synthetic rows instead of one row per
+     * user of its feature (for benchmarks and tests with large results); a negative value restores the default.
      */
     public void setResultRows(long n) {
         resultRows.set(n < 0 ? -1 : n);
@@ -222,6 +224,9 @@ public final class NclueEmulator implements AutoCloseable {
         if (clock != null) {
             clock.close();
         }
+        if (nclue != null) {
+            nclue.close();
+        }
         if (s3 != null) {
             try {
                 s3.close();
@@ -232,6 +237,7 @@ public final class NclueEmulator implements AutoCloseable {
         http = null;
         quota = null;
         clock = null;
+        nclue = null;
         s3 = null;
     }
 

@@ -16,6 +16,7 @@
 package io.github.camelnclue.emulator;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,6 +112,26 @@ public final class ApiClient {
                 // not JSON (e.g. the log endpoint)
             }
             return new Response(r.statusCode(), r.body(), json, r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A signed GET whose body is read as a stream, for downloads too large to hold. */
+    public HttpResponse<InputStream> download(String path) {
+        String ts = String.valueOf(System.currentTimeMillis());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("x-ncp-apigw-timestamp", ts)
+                .header("x-ncp-iam-access-key", accessKey)
+                .header("x-ncp-apigw-signature-v2", SignatureV2.sign("GET", path, ts, accessKey, secretKey))
+                .GET()
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -231,6 +231,10 @@ public final class EmulatorHttpServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
+        if (response.body() instanceof FileDownload file) {
+            sendFile(exchange, response.status(), file);
+            return;
+        }
         byte[] bytes;
         String contentType;
         if (response.body() instanceof RawJson raw) {
@@ -248,6 +252,20 @@ public final class EmulatorHttpServer implements AutoCloseable {
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
+            }
+        }
+    }
+
+    private static void sendFile(HttpExchange exchange, int status, FileDownload file) throws IOException {
+        try (InputStream in = file.content()) {
+            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            exchange.getResponseHeaders().set("Content-Disposition",
+                    "attachment; filename=\"" + file.fileName() + "\"");
+            exchange.sendResponseHeaders(status, file.length() == 0 ? -1 : file.length());
+            if (file.length() > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    in.transferTo(out);
+                }
             }
         }
     }

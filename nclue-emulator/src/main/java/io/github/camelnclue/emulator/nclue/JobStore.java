@@ -59,6 +59,12 @@ final class JobStore {
         return jobs.get(kind).get(id);
     }
 
+    /** The job if it exists and has completed, else {@code null} (a job's work fails with COMMON_ERROR then). */
+    synchronized <T extends EmulatedJob> T completed(JobKind kind, String id, Class<T> type) {
+        EmulatedJob job = jobs.get(kind).get(id);
+        return job != null && job.status() == EmulatedJobStatus.COMPLETED ? type.cast(job) : null;
+    }
+
     synchronized boolean nameTaken(JobKind kind, String name) {
         return jobs.get(kind).values().stream().anyMatch(j -> j.name().equals(name));
     }
@@ -85,7 +91,8 @@ final class JobStore {
      * @param  results applied before the status becomes visible; may be {@code null}
      * @return         {@code false} when the job no longer exists or is not in {@code from}
      */
-    synchronized boolean transition(EmulatedJob job, EmulatedJobStatus from, EmulatedJobStatus to, Instant at, Consumer<EmulatedJob> results) {
+    synchronized boolean transition(EmulatedJob job, EmulatedJobStatus from, EmulatedJobStatus to, Instant at,
+                                    Consumer<EmulatedJob> results) {
         if (jobs.get(job.kind()).get(job.id()) != job || job.status() != from) {
             return false;
         }

@@ -27,8 +27,8 @@ import io.github.camelnclue.emulator.http.Json;
 import io.github.camelnclue.emulator.http.Router;
 
 /**
- * The create/get/list/delete machinery shared by features, tasks and task runs. A subclass names its fields and
- * supplies what differs: how to build the job (resolving referenced ids), its JSON views and its work.
+ * The create/get/list/delete machinery shared by features, tasks, task runs and profiles. A subclass names its fields
+ * and supplies what differs: how to build the job (resolving referenced ids), its JSON views and its work.
  * <p>
  * Create validates in a fixed order, each failure leaving no trace: body shape and required fields (400), name
  * length (422 10101), path characters (422 10103/10104/10105), duplicate name (409 10102), referenced ids (404).
@@ -83,6 +83,10 @@ abstract class NclueApiResource<J extends EmulatedJob> {
 
     /** Extra delete rule beyond the status check; runs under the store lock. */
     void checkNotInUse(J job) {
+    }
+
+    /** Cleans up after a job was deleted (e.g. files NCLUE keeps for it); runs under the store lock. */
+    void removed(J job) {
     }
 
     /** The job's work when it leaves in_progress: reads Object Storage and decides the outcome. */
@@ -159,6 +163,7 @@ abstract class NclueApiResource<J extends EmulatedJob> {
             checkNotInUse(job);
             // removing a registered job cancels it: the lifecycle stops at its next step
             ctx.store().remove(job, ctx.clock().now());
+            removed(job);
             return null;
         });
         return ApiResponse.ok(Map.of(idField(), id));
@@ -182,8 +187,9 @@ abstract class NclueApiResource<J extends EmulatedJob> {
         return refType.cast(job);
     }
 
-    private String singular() {
-        return idField().substring(0, idField().length() - 3);
+    /** What the job is called in error details, e.g. {@code task run}. */
+    String singular() {
+        return idField().substring(0, idField().length() - 3).replace('_', ' ');
     }
 
     private Map<String, String> parse(byte[] body) {

@@ -141,6 +141,12 @@ final class TaskResource extends NclueApiResource<TaskJob> {
                                                           + " which is " + run.status().value());
             }
         }
+        for (EmulatedJob intent : ctx.store().all(JobKind.SHOPPING_INTENT)) {
+            if (((ShoppingIntentJob) intent).taskId().equals(job.id()) && intent.status().isActive()) {
+                throw NclueError.INVALID_STATUS.exception("task " + job.id() + " is used by shopping intent "
+                                                          + intent.id() + " which is " + intent.status().value());
+            }
+        }
     }
 
     @Override

@@ -81,4 +81,19 @@ class QuotaTest {
         Thread.sleep(1100);
         emu.stats().reset();
     }
+
+    @Test
+    void profileRequestsShareTheNclueQuota() throws InterruptedException {
+        Thread.sleep(1100);
+        long rejectedBefore = emu.stats().quotaExceeded();
+        assertEquals(200, api.get("/api/v1/profile/shopping-intents").status());
+        ApiClient.Response rejected = api.post("/api/v1/profile/custom-attributes", json("name", "too-soon",
+                "feature_id", "f", "keyword_set", "a", "result_bucket", "b", "result_file_path", "r/"));
+        assertEquals(429, rejected.status());
+        assertEquals(429, api.get("/api/v1/profile/shopping-intents-download/some-id").status());
+        assertEquals(rejectedBefore + 2, emu.stats().quotaExceeded());
+        assertEquals(0, emu.stats().created(JobKind.CUSTOM_ATTRIBUTES));
+        Thread.sleep(1100);
+        emu.stats().reset();
+    }
 }
