@@ -75,6 +75,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "namePrefix": getOrCreateConfiguration(target).setNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "nclueendpoint":
         case "nclueEndpoint": getOrCreateConfiguration(target).setNclueEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectmapper":
+        case "objectMapper": target.setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "objectstorageaccesskey":
         case "objectStorageAccessKey": getOrCreateConfiguration(target).setObjectStorageAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "objectstorageendpoint":
@@ -146,7 +148,7 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"ledger"};
+        return new String[]{"ledger", "objectMapper"};
     }
 
     @Override
@@ -197,6 +199,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "namePrefix": return java.lang.String.class;
         case "nclueendpoint":
         case "nclueEndpoint": return java.lang.String.class;
+        case "objectmapper":
+        case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "objectstorageaccesskey":
         case "objectStorageAccessKey": return java.lang.String.class;
         case "objectstorageendpoint":
@@ -315,6 +319,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "namePrefix": return getOrCreateConfiguration(target).getNamePrefix();
         case "nclueendpoint":
         case "nclueEndpoint": return getOrCreateConfiguration(target).getNclueEndpoint();
+        case "objectmapper":
+        case "objectMapper": return target.getObjectMapper();
         case "objectstorageaccesskey":
         case "objectStorageAccessKey": return getOrCreateConfiguration(target).getObjectStorageAccessKey();
         case "objectstorageendpoint":

@@ -15,6 +15,7 @@
  */
 package io.github.camelnclue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -680,9 +681,14 @@ public class NclueConfiguration implements Cloneable {
         return objectStorageSecretKey != null ? objectStorageSecretKey : secretKey;
     }
 
-    private static final Set<String> INTEGER_OPTIONS = Set.of("index", "limit", "resultbatchsize", "maxretries");
+    /** The options (and the component's statusPollDelay) whose text must be a number or a duration. */
+    static final List<String> NUMBER_OPTIONS = List.of("index", "limit", "resultBatchSize", "maxRetries",
+            "maxMessagesPerPoll", "retryInitialDelay", "retryMaxDelay", "connectTimeout", "requestTimeout",
+            "waitTimeout", "requestsPerSecond", "statusPollDelay", "ledgerRetention");
+    private static final Set<String> INTEGER_OPTIONS = Set.of("index", "limit", "resultbatchsize", "maxretries",
+            "maxmessagesperpoll");
     private static final Set<String> DURATION_OPTIONS = Set.of("retryinitialdelay", "retrymaxdelay", "connecttimeout",
-            "requesttimeout", "waittimeout");
+            "requesttimeout", "waittimeout", "statuspolldelay", "ledgerretention");
     private static final Set<String> DECIMAL_OPTIONS = Set.of("requestspersecond");
     /** What Camel reads as a duration: milliseconds, ISO-8601 (PT5M) or units such as 2h, 1m30s, 500ms. */
     private static final Pattern DURATION = Pattern.compile(
@@ -692,16 +698,18 @@ public class NclueConfiguration implements Cloneable {
             Pattern.CASE_INSENSITIVE);
 
     /**
-     * Refuses a number or duration option whose text is not one; Camel would bind it as 0. Placeholders have been
-     * resolved by then.
+     * Refuses a number or duration option whose text is not one; Camel would bind it as 0. The keys are endpoint
+     * parameters ({@code maxRetries}) or component properties ({@code camel.component.nclue.max-retries}); a value
+     * with an unresolved placeholder is skipped.
      */
-    static void checkNumberTexts(Map<String, Object> parameters) {
-        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            if (!(parameter.getValue() instanceof String text) || text.startsWith("#")) {
+    static void checkNumberTexts(Map<String, ?> parameters) {
+        for (Map.Entry<String, ?> parameter : parameters.entrySet()) {
+            if (!(parameter.getValue() instanceof String text) || text.startsWith("#") || text.contains("{{")) {
                 continue;
             }
             String option = parameter.getKey();
-            String key = option.toLowerCase(Locale.ROOT);
+            // an endpoint parameter (maxRetries) or a property (camel.component.nclue.max-retries)
+            String key = option.substring(option.lastIndexOf('.') + 1).replace("-", "").toLowerCase(Locale.ROOT);
             String value = text.strip();
             if (INTEGER_OPTIONS.contains(key) && !value.matches("[+-]?\\d+")) {
                 throw optionError(option, "must be a whole number but was '" + text + "'");

@@ -128,6 +128,11 @@ public final class NclueConstants {
     @Metadata(label = "producer", description = "The size in bytes of a task run's result object, set by getResult.",
               javaType = "Long")
     public static final String RESULT_SIZE = "CamelNclueResultSize";
+    @Metadata(label = "producer", description = """
+            Set by create: true when it adopted an existing job of that name instead of creating one (a job this \
+            component created before a restart, redelivery or retry, or any job with onDuplicateName=adopt), false \
+            when it created the job.""", javaType = "boolean")
+    public static final String ADOPTED = "CamelNclueAdopted";
 
     private NclueConstants() {
     }

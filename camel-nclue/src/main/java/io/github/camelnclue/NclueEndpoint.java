@@ -31,6 +31,7 @@ import io.github.camelnclue.tracking.JobSources;
 import io.github.camelnclue.tracking.JobTracker;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -44,7 +45,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "nclue", title = "NAVER Cloud NCLUE", syntax = "nclue:resource",
              category = { Category.CLOUD, Category.AI }, headersClass = NclueConstants.class)
-public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation, MultipleConsumersSupport {
 
     @UriParam
     private NclueConfiguration configuration;
@@ -173,6 +174,15 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
                             configuration.effectiveObjectStorageSecretKey());
         }
         return objectStorage;
+    }
+
+    /**
+     * Routes may consume the same URI (two Kamelet sources of the same runs, say): each consumer emits every status
+     * change once, since the ledger keeps what each route emitted.
+     */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
     }
 
     @Override

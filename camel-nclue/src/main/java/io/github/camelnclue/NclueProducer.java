@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelnclue.client.DataForestClient;
 import io.github.camelnclue.client.JobResourceClient;
@@ -138,7 +139,7 @@ public class NclueProducer extends DefaultAsyncProducer {
             NclueOperations operation, Exchange exchange, JobResourceClient<J, C> client, Class<C> requestType,
             RequestField[] fields, String idHeader, String idOption) throws Exception {
         return switch (operation) {
-            case create -> create(client, binder.bind(exchange, requestType, fields));
+            case create -> create(exchange, client, binder.bind(exchange, requestType, fields));
             case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)));
             case list -> list(exchange, client);
             case delete -> client.delete(binder.id(exchange, idHeader, idOption));
@@ -154,11 +155,17 @@ public class NclueProducer extends DefaultAsyncProducer {
 
     /** Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. */
     private <J extends NclueJob, C extends CreateRequest> CompletableFuture<NclueJob> create(
-            JobResourceClient<J, C> client, C request) throws Exception {
+            Exchange exchange, JobResourceClient<J, C> client, C request) throws Exception {
         JobTracker tracker = getEndpoint().tracker();
         boolean adoptForeign = configuration().getOnDuplicateName() == NclueDuplicateNamePolicy.adopt;
+        // routes tell a rerun's adopted job from a new one (e.g. to log "adopting" instead of "created")
+        AtomicBoolean adopted = new AtomicBoolean();
         return waitIfAsked(tracker.create(getEndpoint().scope(), client.kind(), request.name(),
-                getEndpoint().jobSource(), () -> client.create(request), adoptForeign));
+                getEndpoint().jobSource(), () -> client.create(request), adoptForeign, () -> adopted.set(true))
+                .thenApply(job -> {
+                    exchange.getMessage().setHeader(NclueConstants.ADOPTED, adopted.get());
+                    return job;
+                }));
     }
 
     private CompletableFuture<?> aiAppOperation(NclueOperations operation, Exchange exchange) throws Exception {
@@ -181,7 +188,8 @@ public class NclueProducer extends DefaultAsyncProducer {
         SubmitAiAppRequest request = binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP);
         String key = binder.id(exchange, NclueConstants.IDEMPOTENCY_KEY, exchange.getExchangeId());
         AiAppSubmitter submitter = new AiAppSubmitter(getEndpoint().tracker().ledger(),
-                getEndpoint().getComponent().objectMapper(), client, getEndpoint().retryPolicy());
+                getEndpoint().getComponent().objectMapper(), client, getEndpoint().retryPolicy(),
+                Duration.ofMillis(configuration().getRequestTimeout()));
         return submitter.submit(getEndpoint().scope(), key, request, accountId(exchange))
                 .thenApply(this::track);
     }
