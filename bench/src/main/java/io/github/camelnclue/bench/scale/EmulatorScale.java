@@ -77,7 +77,7 @@ final class EmulatorScale {
         DemoChain chain = DemoChain.create(emulator, api);
         List<RunFleet.Run> history = RunFleet.create(api, chain, "history", ended, Duration.ofMillis(1));
         for (RunFleet.Run run : history.subList(Math.max(0, history.size() - 20), history.size())) {
-            api.await("/api/v1/task-runs/" + run.id(), Set.of("completed", "failed"), Duration.ofSeconds(60));
+            api.await("/api/v1/task-runs/" + run.id(), Set.of("completed", "failed"), Duration.ofMinutes(5));
         }
         emulator.setStatusStep(Duration.ofHours(6));
         live = RunFleet.create(api, chain, "live", inFlight, Duration.ofMillis(1));
@@ -131,11 +131,16 @@ final class EmulatorScale {
             NclueComponent component = context.getComponent("nclue", NclueComponent.class);
             JobPoller poller = BenchHooks.poller(context.getEndpoint("nclue:taskRuns", NclueEndpoint.class), s -> s);
             // settle: every wait either parked on the poller or failed
+            // (a wait whose timer was refused is both failed and still registered: stop when nothing moves for 5 s)
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (System.nanoTime() < deadline) {
+            long lastChange = System.nanoTime();
+            long last = -1;
+            while (System.nanoTime() < deadline && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(5)) {
                 long failed = waits.stream().filter(CompletableFuture::isCompletedExceptionally).count();
-                if (poller.waitCount() + failed >= count) {
-                    break;
+                long now = poller.waitCount() * 100_000L + failed;
+                if (now != last) {
+                    last = now;
+                    lastChange = System.nanoTime();
                 }
                 Thread.sleep(200);
             }
