@@ -94,7 +94,8 @@ class JobPollerWatchAllTest {
             ledger.recordJob(SCOPE, JobKind.TASK_RUNS, run.name(), run.id(), null);
             ledger.recordStatus(SCOPE, JobKind.TASK_RUNS, run.id(), "completed", null);
         }
-        JobPoller poller = new JobPoller(SCOPE, JobKind.TASK_RUNS, source, ledger, new ObjectMapper(), scheduler, NEVER);
+        JobPoller poller = new JobPoller(SCOPE, JobKind.TASK_RUNS, source, ledger, new ObjectMapper(), scheduler, Runnable::run,
+                NEVER);
 
         assertEquals(0, sweep(poller), "nothing in flight: no request, whatever the history");
 
@@ -107,7 +108,8 @@ class JobPollerWatchAllTest {
     }
 
     private JobPoller watchingAll() {
-        JobPoller poller = new JobPoller(SCOPE, JobKind.TASK_RUNS, source, ledger, new ObjectMapper(), scheduler, NEVER);
+        JobPoller poller = new JobPoller(SCOPE, JobKind.TASK_RUNS, source, ledger, new ObjectMapper(), scheduler, Runnable::run,
+                NEVER);
         poller.hold(this, true);
         return poller;
     }
