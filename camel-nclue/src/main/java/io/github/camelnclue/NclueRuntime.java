@@ -341,6 +341,11 @@ public final class NclueRuntime extends ServiceSupport {
         return limitersInUse;
     }
 
+    /** Which instance sweeps an account's jobs of a kind (this one, without a cluster service). */
+    public JobLeadership leadership() {
+        return leadership;
+    }
+
     /** The pollers running now. */
     Collection<JobPoller> pollers() {
         return pollers.values().stream().map(shared -> shared.value).toList();

@@ -106,8 +106,12 @@ public class FileJobLedger implements JobLedger {
     }
 
     @Override
-    public synchronized void recordIntent(String scope, JobKind kind, String name) {
+    public synchronized boolean recordIntent(String scope, JobKind kind, String name) {
+        if (view().findByName(scope, kind, name).isPresent()) {
+            return false;
+        }
         change(s -> s.intent(Instant.now(), scope, kind, name), () -> view().findByName(scope, kind, name));
+        return true;
     }
 
     @Override

@@ -79,12 +79,14 @@ public class InMemoryJobLedger implements JobLedger {
     }
 
     @Override
-    public synchronized void recordIntent(String scope, JobKind kind, String name) {
+    public synchronized boolean recordIntent(String scope, JobKind kind, String name) {
         Jobs jobs = jobs(scope, kind, true);
-        if (!jobs.byName.containsKey(name)) {
-            jobs.byName.put(name, new TrackedJob(scope, kind, name, null, List.of(), null, clock.instant()));
-            size++;
+        if (jobs.byName.containsKey(name)) {
+            return false;
         }
+        jobs.byName.put(name, new TrackedJob(scope, kind, name, null, List.of(), null, clock.instant()));
+        size++;
+        return true;
     }
 
     @Override

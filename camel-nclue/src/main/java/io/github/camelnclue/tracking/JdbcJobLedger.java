@@ -100,8 +100,10 @@ public class JdbcJobLedger implements JobLedger {
     }
 
     @Override
-    public void recordIntent(String scope, JobKind kind, String name) {
-        update("record the intent of " + name, sql.insertIntent(), scope, kind.uriName(), name, timestamp());
+    public boolean recordIntent(String scope, JobKind kind, String name) {
+        // ON CONFLICT DO NOTHING: one row inserted, or none because an instance recorded the name first
+        return update("record the intent of " + name, sql.insertIntent(), scope, kind.uriName(), name,
+                timestamp()) == 1;
     }
 
     @Override
@@ -366,10 +368,10 @@ public class JdbcJobLedger implements JobLedger {
         }
     }
 
-    private void update(String what, String statement, Object... params) {
+    private int update(String what, String statement, Object... params) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true); // one statement, one transaction
-            execute(c, statement, params);
+            return execute(c, statement, params);
         } catch (SQLException e) {
             throw failed(what, e);
         }

@@ -57,26 +57,56 @@ public final class JobLeadership extends ServiceSupport {
 
     @Override
     protected void doStart() {
-        clusterService = ClusterServiceHelper.lookupService(camelContext).orElse(null);
+        // looked up again on use as well: camel-main adds the cluster services of the registry after components start
+        clusterService = lookup();
     }
 
     @Override
     protected void doStop() throws Exception {
         for (CamelClusterView view : views.values()) {
-            clusterService.releaseView(view);
+            try {
+                clusterService.releaseView(view);
+            } catch (Exception e) {
+                // the context may have stopped the cluster service first; its views went with it
+                LOG.debug("Releasing the cluster view {}: {}", view.getNamespace(), e.getMessage());
+            }
         }
         views.clear();
         clusterService = null;
     }
 
     /** The cluster service leadership comes from, if the context has one. */
-    public Optional<CamelClusterService> clusterService() {
+    public synchronized Optional<CamelClusterService> clusterService() {
+        if (clusterService == null && isStarted()) {
+            clusterService = lookup();
+        }
         return Optional.ofNullable(clusterService);
+    }
+
+    /**
+     * The context's cluster service; else the single one bound in the registry (a bean declared in properties, which
+     * camel-main may bind after it looked for services), made a context service so it starts and stops with it.
+     */
+    private CamelClusterService lookup() {
+        Optional<CamelClusterService> service = ClusterServiceHelper.lookupService(camelContext);
+        if (service.isPresent()) {
+            return service.get();
+        }
+        CamelClusterService bound = camelContext.getRegistry().findSingleByType(CamelClusterService.class);
+        if (bound != null) {
+            try {
+                camelContext.addService(bound, true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the cluster service " + bound.getId() + ": "
+                                                + e.getMessage(), e);
+            }
+        }
+        return bound;
     }
 
     /** Whether this instance watches the jobs of {@code kind} in {@code scope}; joins the namespace on first ask. */
     public boolean isLeader(String scope, JobKind kind) {
-        CamelClusterService service = clusterService;
+        CamelClusterService service = clusterService().orElse(null);
         if (service == null) {
             return true;
         }
@@ -84,9 +114,9 @@ public final class JobLeadership extends ServiceSupport {
             try {
                 CamelClusterView joined = service.getView(namespace);
                 joined.addEventListener((CamelClusterEventListener.Leadership) (changed, leader) -> LOG.info(
-                        "NCLUE {} of account {}: {} leads{}", kind, accountHash(scope),
-                        leader != null ? leader.getId() : "nobody",
-                        changed.getLocalMember().isLeader() ? " (this instance)" : ""));
+                        "NCLUE {} of account {}: {}", kind, accountHash(scope),
+                        changed.getLocalMember().isLeader() ? "this instance leads"
+                                : leader != null ? "another instance leads" : "nobody leads"));
                 return joined;
             } catch (Exception e) {
                 throw new IllegalStateException("Could not join the cluster namespace " + namespace + " of "

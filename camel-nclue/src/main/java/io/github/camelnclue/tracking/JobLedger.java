@@ -32,8 +32,13 @@ public interface JobLedger extends AutoCloseable {
     /** Opens the store (creating it if needed) and loads what an earlier run left. */
     void start() throws Exception;
 
-    /** Records that a create of {@code name} is about to be sent. Does nothing if the name is already recorded. */
-    void recordIntent(String scope, JobKind kind, String name);
+    /**
+     * Records that a create of {@code name} is about to be sent. Does nothing if the name is already recorded.
+     *
+     * @return false if the name was recorded already: another exchange or instance of this application is creating
+     *         (or created) it, so a job of that name is this application's
+     */
+    boolean recordIntent(String scope, JobKind kind, String name);
 
     /** Drops the intent of {@code name} (its create was refused, so no job exists); a recorded job is kept. */
     void forgetIntent(String scope, JobKind kind, String name);

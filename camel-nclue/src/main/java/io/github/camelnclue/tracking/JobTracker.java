@@ -115,15 +115,27 @@ public final class JobTracker {
     /**
      * Writes the intent and sends the create.
      *
-     * @param ours an intent of this name was recorded before: a job of that name is one an earlier attempt created
+     * @param earlier an intent of this name was recorded before: a job of that name is one an earlier attempt created
      */
     private <J extends NclueJob> CompletableFuture<NclueJob> createNew(
             String scope, JobKind kind, String name, JobSource source, Supplier<CompletableFuture<J>> post,
-            boolean adoptForeign, boolean ours, Runnable onAdopt) {
-        ledger.recordIntent(scope, kind, name);
+            boolean adoptForeign, boolean earlier, Runnable onAdopt) {
+        // recorded first by another exchange or instance of this application: a job of that name is ours too
+        boolean ours = !ledger.recordIntent(scope, kind, name) || earlier;
         return send(post).<NclueJob> thenApply(job -> track(scope, kind, name, job))
                 .exceptionallyCompose(failure -> {
                     Throwable cause = unwrap(failure);
+                    Optional<TrackedJob> recorded = cause instanceof NclueApiException api && api.isDuplicateName()
+                            ? ledger.findByName(scope, kind, name).filter(job -> !job.isIntent()) : Optional.empty();
+                    if (recorded.isPresent()) {
+                        // another instance on this ledger created it meanwhile: the application's job
+                        LOG.info("{} '{}' was created meanwhile as {} by another instance: adopting it", kind, name,
+                                recorded.get().id());
+                        return source.get(recorded.get().id()).thenApply(job -> {
+                            onAdopt.run();
+                            return track(scope, kind, name, job);
+                        });
+                    }
                     if (cause instanceof NclueApiException api && api.isDuplicateName() && (ours || adoptForeign)) {
                         return findByName(source, name, 0).thenApply(existing -> {
                             NclueJob job = existing.orElseThrow(() -> api);
