@@ -72,6 +72,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": getOrCreateConfiguration(target).setMaxRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "name": getOrCreateConfiguration(target).setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -79,6 +81,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "namePrefix": getOrCreateConfiguration(target).setNamePrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "nclueendpoint":
         case "nclueEndpoint": getOrCreateConfiguration(target).setNclueEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectmapper":
+        case "objectMapper": target.setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
         case "objectstorageaccesskey":
         case "objectStorageAccessKey": getOrCreateConfiguration(target).setObjectStorageAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "objectstorageendpoint":
@@ -94,6 +98,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "profileId": getOrCreateConfiguration(target).setProfileId(property(camelContext, java.lang.String.class, value)); return true;
         case "queuename":
         case "queueName": getOrCreateConfiguration(target).setQueueName(property(camelContext, java.lang.String.class, value)); return true;
+        case "redeliverydelay":
+        case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -109,6 +115,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "resultFilePath": getOrCreateConfiguration(target).setResultFilePath(property(camelContext, java.lang.String.class, value)); return true;
         case "resultformat":
         case "resultFormat": getOrCreateConfiguration(target).setResultFormat(property(camelContext, io.github.camelnclue.NclueResultFormat.class, value)); return true;
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": getOrCreateConfiguration(target).setResultMaxLineLength(property(camelContext, int.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
@@ -154,7 +162,7 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"ledger"};
+        return new String[]{"ledger", "objectMapper"};
     }
 
     @Override
@@ -202,6 +210,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "limit": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "name": return java.lang.String.class;
@@ -209,6 +219,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "namePrefix": return java.lang.String.class;
         case "nclueendpoint":
         case "nclueEndpoint": return java.lang.String.class;
+        case "objectmapper":
+        case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
         case "objectstorageaccesskey":
         case "objectStorageAccessKey": return java.lang.String.class;
         case "objectstorageendpoint":
@@ -224,6 +236,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "profileId": return java.lang.String.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
+        case "redeliverydelay":
+        case "redeliveryDelay": return long.class;
         case "region": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
@@ -239,6 +253,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "resultFilePath": return java.lang.String.class;
         case "resultformat":
         case "resultFormat": return io.github.camelnclue.NclueResultFormat.class;
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": return int.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -328,6 +344,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": return getOrCreateConfiguration(target).getMaxRedeliveryDelay();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "name": return getOrCreateConfiguration(target).getName();
@@ -335,6 +353,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "namePrefix": return getOrCreateConfiguration(target).getNamePrefix();
         case "nclueendpoint":
         case "nclueEndpoint": return getOrCreateConfiguration(target).getNclueEndpoint();
+        case "objectmapper":
+        case "objectMapper": return target.getObjectMapper();
         case "objectstorageaccesskey":
         case "objectStorageAccessKey": return getOrCreateConfiguration(target).getObjectStorageAccessKey();
         case "objectstorageendpoint":
@@ -350,6 +370,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "profileId": return getOrCreateConfiguration(target).getProfileId();
         case "queuename":
         case "queueName": return getOrCreateConfiguration(target).getQueueName();
+        case "redeliverydelay":
+        case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
@@ -365,6 +387,8 @@ public class NclueComponentConfigurer extends PropertyConfigurerSupport implemen
         case "resultFilePath": return getOrCreateConfiguration(target).getResultFilePath();
         case "resultformat":
         case "resultFormat": return getOrCreateConfiguration(target).getResultFormat();
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": return getOrCreateConfiguration(target).getResultMaxLineLength();
         case "retryinitialdelay":
         case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
         case "retrymaxdelay":

@@ -63,6 +63,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "limit": target.getConfiguration().setLimit(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": target.getConfiguration().setMaxRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "name": target.getConfiguration().setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -87,6 +89,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "profileId": target.getConfiguration().setProfileId(property(camelContext, java.lang.String.class, value)); return true;
         case "queuename":
         case "queueName": target.getConfiguration().setQueueName(property(camelContext, java.lang.String.class, value)); return true;
+        case "redeliverydelay":
+        case "redeliveryDelay": target.getConfiguration().setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
@@ -104,6 +108,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "resultFilePath": target.getConfiguration().setResultFilePath(property(camelContext, java.lang.String.class, value)); return true;
         case "resultformat":
         case "resultFormat": target.getConfiguration().setResultFormat(property(camelContext, io.github.camelnclue.NclueResultFormat.class, value)); return true;
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": target.getConfiguration().setResultMaxLineLength(property(camelContext, int.class, value)); return true;
         case "retryinitialdelay":
         case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
@@ -203,6 +209,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "limit": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "name": return java.lang.String.class;
@@ -227,6 +235,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "profileId": return java.lang.String.class;
         case "queuename":
         case "queueName": return java.lang.String.class;
+        case "redeliverydelay":
+        case "redeliveryDelay": return long.class;
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
@@ -244,6 +254,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "resultFilePath": return java.lang.String.class;
         case "resultformat":
         case "resultFormat": return io.github.camelnclue.NclueResultFormat.class;
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": return int.class;
         case "retryinitialdelay":
         case "retryInitialDelay": return long.class;
         case "retrymaxdelay":
@@ -344,6 +356,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "limit": return target.getConfiguration().getLimit();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxredeliverydelay":
+        case "maxRedeliveryDelay": return target.getConfiguration().getMaxRedeliveryDelay();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "name": return target.getConfiguration().getName();
@@ -368,6 +382,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "profileId": return target.getConfiguration().getProfileId();
         case "queuename":
         case "queueName": return target.getConfiguration().getQueueName();
+        case "redeliverydelay":
+        case "redeliveryDelay": return target.getConfiguration().getRedeliveryDelay();
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
@@ -385,6 +401,8 @@ public class NclueEndpointConfigurer extends PropertyConfigurerSupport implement
         case "resultFilePath": return target.getConfiguration().getResultFilePath();
         case "resultformat":
         case "resultFormat": return target.getConfiguration().getResultFormat();
+        case "resultmaxlinelength":
+        case "resultMaxLineLength": return target.getConfiguration().getResultMaxLineLength();
         case "retryinitialdelay":
         case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
         case "retrymaxdelay":

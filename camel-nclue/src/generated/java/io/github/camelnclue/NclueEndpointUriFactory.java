@@ -23,7 +23,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(72);
+        Set<String> props = new HashSet<>(75);
         props.add("accessKey");
         props.add("accountId");
         props.add("aiAppId");
@@ -46,6 +46,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxMessagesPerPoll");
+        props.add("maxRedeliveryDelay");
         props.add("maxRetries");
         props.add("name");
         props.add("namePrefix");
@@ -59,6 +60,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("pollStrategy");
         props.add("profileId");
         props.add("queueName");
+        props.add("redeliveryDelay");
         props.add("region");
         props.add("repeatCount");
         props.add("requestTimeout");
@@ -69,6 +71,7 @@ public class NclueEndpointUriFactory extends org.apache.camel.support.component.
         props.add("resultDirectory");
         props.add("resultFilePath");
         props.add("resultFormat");
+        props.add("resultMaxLineLength");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");
         props.add("runId");

@@ -18,6 +18,9 @@ package io.github.camelnclue;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +43,7 @@ import io.github.camelnclue.tracking.JobTracker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -52,6 +56,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 @Component("nclue")
 public class NclueComponent extends HealthCheckComponent {
 
+    private static final String PROPERTY_PREFIX = "camel.component.nclue.";
     private static final String METER_REGISTRY_CLASS = "io.micrometer.core.instrument.MeterRegistry";
     private static final Duration RETENTION_PERIOD = Duration.ofHours(1);
 
@@ -85,7 +90,15 @@ public class NclueComponent extends HealthCheckComponent {
             every job.""")
     private long ledgerRetention = 30L * 24 * 60 * 60 * 1000;
 
-    private final ObjectMapper objectMapper = new ObjectMapper()
+    @Metadata(label = "advanced", autowired = true, description = """
+            The Jackson ObjectMapper that writes request bodies and reads replies. When exactly one ObjectMapper is \
+            bound in the registry the component uses it (autowired: camel-jackson's rule, which camel-jackson itself \
+            applies only with autoDiscoverObjectMapper=true); with none or several it uses its own, which ignores \
+            reply fields it does not know. The ledger always uses the component's own.""")
+    private ObjectMapper objectMapper;
+
+    // also the ledger's: what the ledger stores must not change with a user's mapper (indentation, naming, modules)
+    private final ObjectMapper defaultObjectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private ApiCallListener apiCallListener = ApiCallListener.NONE;
     private ExecutorService httpExecutor;
@@ -211,6 +224,18 @@ public class NclueComponent extends HealthCheckComponent {
         this.ledgerRetention = ledgerRetention;
     }
 
+    public ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    /**
+     * The ObjectMapper for request bodies and replies; default: the single ObjectMapper in the registry, else the
+     * component's own.
+     */
+    public void setObjectMapper(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
     /**
      * The ledger and pollers, started on first use: only creates, waits and consumers need them.
      */
@@ -220,7 +245,7 @@ public class NclueComponent extends HealthCheckComponent {
             jobLedger.start();
             pollerScheduler = getCamelContext().getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, "NcluePoller");
-            tracker = new JobTracker(jobLedger, pollerScheduler, objectMapper, statusPollDelay);
+            tracker = new JobTracker(jobLedger, pollerScheduler, defaultObjectMapper, statusPollDelay);
             tracker.setStatusListener(metrics);
             tracker.retain(Duration.ofMillis(ledgerRetention), RETENTION_PERIOD);
         }
@@ -260,8 +285,19 @@ public class NclueComponent extends HealthCheckComponent {
         rateLimiters.add(rateLimiter);
     }
 
+    /** The mapper of requests and replies: the bound (or autowired) one, else the component's own. */
     ObjectMapper objectMapper() {
-        return objectMapper;
+        return objectMapper != null ? objectMapper : defaultObjectMapper;
+    }
+
+    /** The tracker if something started it: the dev console reads it without starting a ledger and pollers. */
+    synchronized JobTracker startedTracker() {
+        return tracker;
+    }
+
+    /** The NCLUE rate limiters of this component's endpoints. */
+    Set<RequestRateLimiter> rateLimiters() {
+        return Set.copyOf(rateLimiters);
     }
 
     /** One HTTP client for every endpoint of this component: its connections and threads are shared. */
@@ -299,6 +335,22 @@ public class NclueComponent extends HealthCheckComponent {
             }
             ForkJoinPool.commonPool().execute(task);
         };
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // camel.component.nclue.* numbers that are not numbers are bound by Camel as 0: refuse them by their text
+        PropertiesComponent properties = getCamelContext().getPropertiesComponent();
+        Map<String, Object> texts = new HashMap<>();
+        for (String option : NclueConfiguration.NUMBER_OPTIONS) {
+            String kebab = option.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            for (String key : List.of(PROPERTY_PREFIX + kebab, PROPERTY_PREFIX + option,
+                    PROPERTY_PREFIX + "configuration." + kebab, PROPERTY_PREFIX + "configuration." + option)) {
+                properties.resolveProperty(key).ifPresent(value -> texts.put(key, value));
+            }
+        }
+        NclueConfiguration.checkNumberTexts(texts);
     }
 
     @Override

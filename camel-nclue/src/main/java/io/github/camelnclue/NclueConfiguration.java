@@ -15,6 +15,7 @@
  */
 package io.github.camelnclue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -101,6 +102,8 @@ public class NclueConfiguration implements Cloneable {
     private int resultBatchSize = 1;
     @UriParam(label = "producer")
     private String resultDirectory;
+    @UriParam(label = "producer", defaultValue = "1048576")
+    private int resultMaxLineLength = 1 << 20;
     @UriParam(label = "objectStorage", defaultValue = "https://kr.object.ncloudstorage.com")
     private String objectStorageEndpoint = "https://kr.object.ncloudstorage.com";
     @UriParam(label = "objectStorage", defaultValue = "kr-standard")
@@ -137,6 +140,10 @@ public class NclueConfiguration implements Cloneable {
     private String statuses;
     @UriParam(label = "consumer")
     private boolean watchAll;
+    @UriParam(label = "consumer", defaultValue = "1000", javaType = "java.time.Duration")
+    private long redeliveryDelay = 1000;
+    @UriParam(label = "consumer", defaultValue = "300000", javaType = "java.time.Duration")
+    private long maxRedeliveryDelay = 300000;
     @UriParam(label = "consumer", defaultValue = "now", enums = "now,recorded")
     private String startFrom = "now";
     @UriParam(label = "consumer", defaultValue = "100")
@@ -466,7 +473,7 @@ public class NclueConfiguration implements Cloneable {
     }
 
     /**
-     * How getResult (taskRuns, customAttributes) and download (shoppingIntents) return the result TSV: rows (an iterator of rows, each a list of columns), lines (an iterator of lines), stream (the object's InputStream: turn stream caching off on that route, or Camel buffers the whole object in memory) or file (download to resultDirectory and return the file; an interrupted Object Storage download resumes). rows and lines are never buffered, so a streaming split runs in constant memory even with stream caching on.
+     * How getResult (taskRuns, customAttributes) and download (shoppingIntents) return the result TSV: rows (an iterator of rows, each a list of columns), lines (an iterator of lines), stream (the object's InputStream: turn stream caching off on that route, or Camel buffers the whole object in memory) or file (download to resultDirectory and return the file: it appears there only complete, renamed atomically from a part file; an interrupted download resumes with range reads checked by the object's ETag, and a download already published is returned as it is, so a replayed exchange writes nothing twice). rows and lines are never buffered, so a streaming split runs in constant memory even with stream caching on.
      */
     public void setResultFormat(NclueResultFormat resultFormat) {
         this.resultFormat = resultFormat;
@@ -492,6 +499,17 @@ public class NclueConfiguration implements Cloneable {
      */
     public void setResultDirectory(String resultDirectory) {
         this.resultDirectory = resultDirectory;
+    }
+
+    public int getResultMaxLineLength() {
+        return resultMaxLineLength;
+    }
+
+    /**
+     * For resultFormat rows or lines: the longest line accepted, in bytes (default 1 MiB). A longer line fails the read with ResultLineTooLongException instead of being buffered without bound (an object without newlines, e.g. compressed, would otherwise fill the heap).
+     */
+    public void setResultMaxLineLength(int resultMaxLineLength) {
+        this.resultMaxLineLength = resultMaxLineLength;
     }
 
     public String getObjectStorageEndpoint() {
@@ -591,6 +609,28 @@ public class NclueConfiguration implements Cloneable {
      */
     public void setRetryMaxDelay(long retryMaxDelay) {
         this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getRedeliveryDelay() {
+        return redeliveryDelay;
+    }
+
+    /**
+     * Consumer: how long after its route failed a status change is offered again (default 1 second). The delay doubles with each further failure of the same change, up to maxRedeliveryDelay; other changes are emitted meanwhile, later changes of the same job wait (they stay in order). Each failed attempt is logged once, the stack trace only with the first.
+     */
+    public void setRedeliveryDelay(long redeliveryDelay) {
+        this.redeliveryDelay = redeliveryDelay;
+    }
+
+    public long getMaxRedeliveryDelay() {
+        return maxRedeliveryDelay;
+    }
+
+    /**
+     * Consumer: the longest delay before a failing status change is offered again (default 5 minutes); see redeliveryDelay.
+     */
+    public void setMaxRedeliveryDelay(long maxRedeliveryDelay) {
+        this.maxRedeliveryDelay = maxRedeliveryDelay;
     }
 
     public long getConnectTimeout() {
@@ -732,9 +772,14 @@ public class NclueConfiguration implements Cloneable {
         return objectStorageSecretKey != null ? objectStorageSecretKey : secretKey;
     }
 
-    private static final Set<String> INTEGER_OPTIONS = Set.of("index", "limit", "resultbatchsize", "maxretries");
+    /** The options (and the component's statusPollDelay) whose text must be a number or a duration. */
+    static final List<String> NUMBER_OPTIONS = List.of("index", "limit", "resultBatchSize", "maxRetries",
+            "maxMessagesPerPoll", "retryInitialDelay", "retryMaxDelay", "connectTimeout", "requestTimeout",
+            "waitTimeout", "requestsPerSecond", "statusPollDelay", "ledgerRetention");
+    private static final Set<String> INTEGER_OPTIONS = Set.of("index", "limit", "resultbatchsize", "maxretries",
+            "maxmessagesperpoll");
     private static final Set<String> DURATION_OPTIONS = Set.of("retryinitialdelay", "retrymaxdelay", "connecttimeout",
-            "requesttimeout", "waittimeout");
+            "requesttimeout", "waittimeout", "statuspolldelay", "ledgerretention");
     private static final Set<String> DECIMAL_OPTIONS = Set.of("requestspersecond");
     /** What Camel reads as a duration: milliseconds, ISO-8601 (PT5M) or units such as 2h, 1m30s, 500ms. */
     private static final Pattern DURATION = Pattern.compile(
@@ -744,16 +789,18 @@ public class NclueConfiguration implements Cloneable {
             Pattern.CASE_INSENSITIVE);
 
     /**
-     * Refuses a number or duration option whose text is not one; Camel would bind it as 0. Placeholders have been
-     * resolved by then.
+     * Refuses a number or duration option whose text is not one; Camel would bind it as 0. The keys are endpoint
+     * parameters ({@code maxRetries}) or component properties ({@code camel.component.nclue.max-retries}); a value
+     * with an unresolved placeholder is skipped.
      */
-    static void checkNumberTexts(Map<String, Object> parameters) {
-        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            if (!(parameter.getValue() instanceof String text) || text.startsWith("#")) {
+    static void checkNumberTexts(Map<String, ?> parameters) {
+        for (Map.Entry<String, ?> parameter : parameters.entrySet()) {
+            if (!(parameter.getValue() instanceof String text) || text.startsWith("#") || text.contains("{{")) {
                 continue;
             }
             String option = parameter.getKey();
-            String key = option.toLowerCase(Locale.ROOT);
+            // an endpoint parameter (maxRetries) or a property (camel.component.nclue.max-retries)
+            String key = option.substring(option.lastIndexOf('.') + 1).replace("-", "").toLowerCase(Locale.ROOT);
             String value = text.strip();
             if (INTEGER_OPTIONS.contains(key) && !value.matches("[+-]?\\d+")) {
                 throw optionError(option, "must be a whole number but was '" + text + "'");

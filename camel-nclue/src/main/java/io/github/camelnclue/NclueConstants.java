@@ -138,6 +138,19 @@ public final class NclueConstants {
     @Metadata(label = "producer", description = "The size in bytes of a result object, set by getResult.",
               javaType = "Long")
     public static final String RESULT_SIZE = "CamelNclueResultSize";
+    @Metadata(label = "producer", description = """
+            Set by create: true when it adopted an existing job of that name instead of creating one (a job this \
+            component created before a restart, redelivery or retry, or any job with onDuplicateName=adopt), false \
+            when it created the job.""", javaType = "boolean")
+    public static final String ADOPTED = "CamelNclueAdopted";
+    @Metadata(label = "producer", description = """
+            For getResult with resultFormat file: the name to publish the download under in resultDirectory \
+            (default: the object key's last segment).""", javaType = "String")
+    public static final String RESULT_FILE_NAME = "CamelNclueResultFileName";
+    @Metadata(label = "producer", description = """
+            The number of lines of a result downloaded with resultFormat file, set by getResult.""",
+              javaType = "Long")
+    public static final String RESULT_LINE_COUNT = "CamelNclueResultLineCount";
 
     @Metadata(label = "producer", description = """
             Set by a dry run (dryRun=true): true when a real create would adopt the job of that name that the ledger \

@@ -54,6 +54,7 @@ public class NclueConsumer extends ScheduledPollConsumer implements ShutdownAwar
     private JobPoller poller;
     private JobLedger ledger;
     private String consumerId;
+    private FailedChangeBackoff backoff;
     private volatile ShutdownRunningTask shutdownRunningTask;
 
     public NclueConsumer(NclueEndpoint endpoint, Processor processor) {
@@ -81,6 +82,8 @@ public class NclueConsumer extends ScheduledPollConsumer implements ShutdownAwar
         poller = getEndpoint().poller();
         ledger = getEndpoint().tracker().ledger();
         consumerId = getRouteId() != null ? getRouteId() : getEndpoint().getEndpointKey();
+        backoff = new FailedChangeBackoff(getEndpoint().getConfiguration().getRedeliveryDelay(),
+                getEndpoint().getConfiguration().getMaxRedeliveryDelay());
         if (ledger.registerConsumer(consumerId, poller.scope(), poller.kind(), replay)) {
             LOG.info("Consumer {} of {} is new to the ledger: it starts {}", consumerId, poller.kind(),
                     replay ? "with every change recorded" : "from now");
@@ -116,7 +119,9 @@ public class NclueConsumer extends ScheduledPollConsumer implements ShutdownAwar
                 }
                 String status = observed.get(i).status();
                 if (statuses.isEmpty() || statuses.contains(status)) {
-                    if (!emit(job, status, i > 0 ? observed.get(i - 1).status() : null)) {
+                    String change = FailedChangeBackoff.key(job.id(), i);
+                    if (!backoff.isDue(change) || !emit(job, status, i > 0 ? observed.get(i - 1).status() : null,
+                            change)) {
                         break;
                     }
                     emitted++;
@@ -156,7 +161,7 @@ public class NclueConsumer extends ScheduledPollConsumer implements ShutdownAwar
     }
 
     /** Processes one change; false if the route failed, so it is offered again on the next poll. */
-    private boolean emit(TrackedJob job, String status, String previousStatus) {
+    private boolean emit(TrackedJob job, String status, String previousStatus, String change) {
         Exchange exchange = createExchange(true);
         Message message = exchange.getMessage();
         if (job.recordJson() != null) {
@@ -177,10 +182,11 @@ public class NclueConsumer extends ScheduledPollConsumer implements ShutdownAwar
             exchange.setException(e);
         }
         boolean ok = exchange.getException() == null;
-        if (!ok) {
-            getExceptionHandler().handleException(
-                    "Processing " + job.kind() + " " + job.id() + " " + status + " failed; it is offered again",
-                    exchange, exchange.getException());
+        if (ok) {
+            backoff.succeeded(change);
+        } else {
+            backoff.failed(change, "Processing " + job.kind() + " " + job.id() + " " + status, exchange,
+                    exchange.getException(), getExceptionHandler());
         }
         releaseExchange(exchange, false);
         return ok;

@@ -16,6 +16,7 @@
 package io.github.camelnclue;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 
 import io.github.camelnclue.client.ApiCredentials;
 import io.github.camelnclue.client.ApiTransport;
@@ -31,6 +32,7 @@ import io.github.camelnclue.tracking.JobSources;
 import io.github.camelnclue.tracking.JobTracker;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -44,7 +46,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "nclue", title = "NAVER Cloud NCLUE", syntax = "nclue:resource",
              category = { Category.CLOUD, Category.AI }, headersClass = NclueConstants.class)
-public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation, MultipleConsumersSupport {
 
     @UriParam
     private NclueConfiguration configuration;
@@ -52,6 +54,7 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private NclueClient nclueClient;
     private DataForestClient dataForestClient;
     private ObjectStorage objectStorage;
+    private ExecutorService resultReaders;
     private RetryPolicy retryPolicy;
 
     public NclueEndpoint(String uri, NclueComponent component, NclueConfiguration configuration) {
@@ -107,6 +110,12 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        synchronized (this) {
+            if (resultReaders != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(resultReaders);
+                resultReaders = null;
+            }
+        }
         if (objectStorage != null) {
             objectStorage.close();
             objectStorage = null;
@@ -175,6 +184,27 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
                             configuration.effectiveObjectStorageSecretKey());
         }
         return objectStorage;
+    }
+
+    /**
+     * Routes may consume the same URI (two Kamelet sources of the same runs, say): each consumer emits every status
+     * change once, since the ledger keeps what each route emitted.
+     */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
+    }
+
+    /**
+     * The threads that read getResult objects ahead of the route (one per result being read, named NclueResultReader);
+     * Camel-managed, stopped with the endpoint.
+     */
+    synchronized ExecutorService resultReaders() {
+        if (resultReaders == null) {
+            resultReaders = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this,
+                    "NclueResultReader");
+        }
+        return resultReaders;
     }
 
     @Override

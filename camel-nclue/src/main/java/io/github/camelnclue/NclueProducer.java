@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelnclue.client.ApiCall;
 import io.github.camelnclue.client.DataForestClient;
@@ -154,7 +155,7 @@ public class NclueProducer extends DefaultAsyncProducer {
             RequestField[] fields, String idHeader, String idOption) throws Exception {
         WaitTimeoutCancellation cancellation = WaitTimeoutCancellation.deleteIfRegistered(client);
         return switch (operation) {
-            case create -> create(client, binder.bind(exchange, requestType, fields), cancellation);
+            case create -> create(exchange, client, binder.bind(exchange, requestType, fields), cancellation);
             case get -> waitIfAsked(client.get(binder.id(exchange, idHeader, idOption)), cancellation);
             case list -> list(exchange, client);
             case delete -> delete(client, binder.id(exchange, idHeader, idOption));
@@ -170,7 +171,8 @@ public class NclueProducer extends DefaultAsyncProducer {
 
     /** Creates through the ledger, so a retried, redelivered or replayed create adopts its job instead. */
     private <J extends NclueJob, C extends CreateRequest> CompletableFuture<?> create(
-            JobResourceClient<J, C> client, C request, WaitTimeoutCancellation cancellation) throws Exception {
+            Exchange exchange, JobResourceClient<J, C> client, C request, WaitTimeoutCancellation cancellation)
+            throws Exception {
         JobTracker tracker = getEndpoint().tracker();
         if (configuration().isDryRun()) {
             ApiCall call = client.createCall(request);
@@ -178,8 +180,14 @@ public class NclueProducer extends DefaultAsyncProducer {
             return CompletableFuture.completedFuture(getEndpoint().nclueClient().preview(call, adopted));
         }
         boolean adoptForeign = configuration().getOnDuplicateName() == NclueDuplicateNamePolicy.adopt;
+        // routes tell a rerun's adopted job from a new one (e.g. to log "adopting" instead of "created")
+        AtomicBoolean adopted = new AtomicBoolean();
         return waitIfAsked(tracker.create(getEndpoint().scope(), client.kind(), request.name(),
-                getEndpoint().jobSource(), () -> client.create(request), adoptForeign), cancellation);
+                getEndpoint().jobSource(), () -> client.create(request), adoptForeign, () -> adopted.set(true))
+                .thenApply(job -> {
+                    exchange.getMessage().setHeader(NclueConstants.ADOPTED, adopted.get());
+                    return job;
+                }), cancellation);
     }
 
     /** Deletes a job; a task NCLUE refuses to delete is explained (it may be used by a run or shopping intent). */
@@ -225,7 +233,8 @@ public class NclueProducer extends DefaultAsyncProducer {
         SubmitAiAppRequest request = binder.bind(exchange, SubmitAiAppRequest.class, RequestField.AI_APP);
         String key = binder.id(exchange, NclueConstants.IDEMPOTENCY_KEY, exchange.getExchangeId());
         AiAppSubmitter submitter = new AiAppSubmitter(getEndpoint().tracker().ledger(),
-                getEndpoint().getComponent().objectMapper(), client, getEndpoint().retryPolicy());
+                getEndpoint().getComponent().objectMapper(), client, getEndpoint().retryPolicy(),
+                Duration.ofMillis(configuration().getRequestTimeout()));
         return submitter.submit(getEndpoint().scope(), key, request, accountId(exchange))
                 .thenApply(this::track);
     }
@@ -284,22 +293,24 @@ public class NclueProducer extends DefaultAsyncProducer {
         message.setHeader(NclueConstants.S3_BUCKET_NAME, object.bucket());
         message.setHeader(NclueConstants.S3_KEY, object.key());
         message.setHeader(NclueConstants.RESULT_SIZE, object.size());
-        message.setBody(ResultBodies.body(config, () -> storage.open(object, 0),
-                () -> storage.download(object, resultDirectory())));
+        ResultBodies.apply(exchange, getEndpoint(), object.uri(), () -> storage.open(object, 0),
+                fileName -> storage.download(object, resultDirectory(), fileName));
     }
 
     /**
      * Checks the shopping intent completed and returns its {@code {profile_id}.tsv}, streamed from NCLUE, in the
-     * configured format (file: {@code {profile_id}.tsv} in resultDirectory). Blocking, like getResult.
+     * configured format (file: {@code {profile_id}.tsv}, or the CamelNclueResultFileName, in resultDirectory).
+     * Blocking, like getResult.
      */
     private void download(Exchange exchange) throws IOException {
         String id = binder.id(exchange, NclueConstants.PROFILE_ID, configuration().getProfileId());
         NclueClient client = getEndpoint().nclueClient();
         ShoppingIntent intent = requireCompleted(JobKind.SHOPPING_INTENTS, id, client.shoppingIntents().get(id).join());
-        Message message = exchange.getMessage();
-        NclueReplies.applyJob(message, intent);
-        message.setBody(ResultBodies.body(configuration(), () -> client.downloadShoppingIntent(id).join(),
-                () -> ResultBodies.save(client.downloadShoppingIntent(id).join(), resultDirectory().resolve(id + ".tsv"))));
+        NclueReplies.applyJob(exchange.getMessage(), intent);
+        ResultBodies.apply(exchange, getEndpoint(), "shopping intent " + id + ".tsv",
+                () -> client.downloadShoppingIntent(id).join(),
+                fileName -> ResultBodies.save(client.downloadShoppingIntent(id).join(),
+                        resultDirectory().resolve(fileName != null ? fileName : id + ".tsv")));
     }
 
     /** The job if it completed; its result does not exist otherwise. */

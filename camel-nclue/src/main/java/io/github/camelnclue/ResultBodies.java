@@ -15,6 +15,7 @@
  */
 package io.github.camelnclue;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,14 +23,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import io.github.camelnclue.storage.ObjectStorage;
+import io.github.camelnclue.storage.PrefetchingInputStream;
 import io.github.camelnclue.storage.ResultRows;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 
 /**
- * The body of a result in the configured resultFormat, the same for every result: a task run's or custom-attributes
- * profile's TSV from Object Storage (getResult) and a shopping intent's TSV from NCLUE (download). Never a byte array:
- * rows and lines are lazy iterators, so a streaming split runs in constant memory.
+ * A result in the configured resultFormat, the same for every result: a task run's or custom-attributes profile's
+ * TSV from Object Storage (getResult) and a shopping intent's TSV from NCLUE (download). Never a byte array: rows and
+ * lines are lazy iterators, so a streaming split runs in constant memory.
  */
 final class ResultBodies {
+
+    /** Read-ahead of a result: 4 × 256 KiB in flight, enough to keep the parser busy, small next to a 64 MB heap. */
+    private static final int PREFETCH_BUFFERS = 4;
+    private static final int PREFETCH_BUFFER_SIZE = 256 * 1024;
 
     /** Opens the result from its start. */
     @FunctionalInterface
@@ -37,23 +46,41 @@ final class ResultBodies {
         InputStream open() throws IOException;
     }
 
-    /** Writes the result to a local file and returns it. */
+    /** Publishes the result as a local file under {@code fileName} (null: the result's own name) and returns it. */
     @FunctionalInterface
     interface Saver {
-        Path save() throws IOException;
+        Path save(String fileName) throws IOException;
     }
 
     private ResultBodies() {
     }
 
-    /** The result as the configured format; the reader closes a stream (ResultRows closes itself at its end). */
-    static Object body(NclueConfiguration config, Opener opener, Saver saver) throws IOException {
-        return switch (config.getResultFormat()) {
-            case rows -> new ResultRows(opener.open(), true, config.getResultBatchSize());
-            case lines -> new ResultRows(opener.open(), false, config.getResultBatchSize());
-            case stream -> opener.open();
-            case file -> saver.save().toFile();
+    /**
+     * Sets the result as the body in the configured format (for file also the line count header).
+     *
+     * @param source what is read, for messages (e.g. {@code s3://bucket/key})
+     */
+    static void apply(Exchange exchange, NclueEndpoint endpoint, String source, Opener opener, Saver saver)
+            throws IOException {
+        NclueConfiguration config = endpoint.getConfiguration();
+        Message message = exchange.getMessage();
+        if (config.getResultFormat() == NclueResultFormat.file) {
+            Path file = saver.save(message.getHeader(NclueConstants.RESULT_FILE_NAME, String.class));
+            message.setHeader(NclueConstants.RESULT_LINE_COUNT, ObjectStorage.countLines(file));
+            message.setBody(file.toFile());
+            return;
+        }
+        InputStream stream = opener.open();
+        Closeable body = switch (config.getResultFormat()) {
+            // the download runs ahead on a reader thread while the route parses: the two overlap
+            case rows, lines -> new ResultRows(new PrefetchingInputStream(stream, endpoint.resultReaders(),
+                    PREFETCH_BUFFERS, PREFETCH_BUFFER_SIZE), config.getResultFormat() == NclueResultFormat.rows,
+                    config.getResultBatchSize(), config.getResultMaxLineLength(), source);
+            default -> stream;
         };
+        // the route may fail or end before it read the body: the HTTP connection must not leak either way
+        exchange.getExchangeExtension().addOnCompletion(new ResultCloser(body));
+        message.setBody(body);
     }
 
     /**

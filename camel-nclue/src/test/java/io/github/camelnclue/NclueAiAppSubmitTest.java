@@ -130,10 +130,27 @@ class NclueAiAppSubmitTest extends NclueTestSupport {
         API.on("POST", SUBMIT_PATH, Reply.reset(), submitted("app1", "score-ab12-cd34"));
         API.on("POST", LIST_PATH, listOf(app("old", "score-0000-0000", Instant.now().minus(Duration.ofHours(1)))));
 
-        AiApp app = template.requestBody(SUBMIT_URI, BODY, AiApp.class);
+        AiApp app = template.requestBody(SUBMIT_URI + "&requestTimeout=300", BODY, AiApp.class);
 
         assertEquals("app1", app.id());
-        assertEquals(2, submits(), "the list showed the first submit started nothing");
+        assertEquals(2, lists(), "two looks, a request timeout apart, found nothing");
+        assertEquals(2, submits(), "so the first submit started nothing, and it was sent again");
+    }
+
+    @Test
+    void anAppASlowServerStartsLateIsFoundOnTheSecondLook() {
+        API.on("POST", SUBMIT_PATH, Reply.reset(), submitted("app2", "score-zz99-yy88"));
+        API.on("POST", LIST_PATH, listOf(), listOf(app("app1", "score-ab12-cd34", Instant.now())));
+
+        AiApp app = template.requestBody(SUBMIT_URI + "&requestTimeout=300", BODY, AiApp.class);
+
+        assertEquals("app1", app.id());
+        assertEquals(2, lists());
+        assertEquals(1, submits());
+    }
+
+    private static long lists() {
+        return API.requests().stream().filter(r -> r.pathWithQuery().equals(LIST_PATH)).count();
     }
 
     @Test

@@ -185,6 +185,7 @@ class NclueBadInputTest extends NclueTestSupport {
             "limit=abc|option limit must be a whole number but was 'abc'",
             "index=1.5|option index must be a whole number but was '1.5'",
             "maxRetries=abc|option maxRetries must be a whole number but was 'abc'",
+            "maxMessagesPerPoll=ten|option maxMessagesPerPoll must be a whole number but was 'ten'",
             "resultBatchSize=0|option resultBatchSize must be 1 or more but was 0",
             "limit=0|option limit must be 1 to 100 but was 0",
             "limit=101|option limit must be 1 to 100 but was 101",

@@ -16,8 +16,6 @@
 package io.github.camelnclue;
 
 import java.io.File;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +34,7 @@ import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.model.JobPage;
 import io.github.camelnclue.model.ShoppingIntent;
 import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +61,11 @@ class NclueProfilesTest extends NclueTestSupport {
 
     @TempDir
     Path directory;
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return ResultReading.route();
+    }
 
     @Test
     void createsCustomAttributesFromOptionsAndHeaders() throws Exception {
@@ -159,7 +163,7 @@ class NclueProfilesTest extends NclueTestSupport {
                 .put("bkt", "profiles/runners.tsv_ab12cd34_2026110315.tsv", TSV)
                 .put("bkt", "profiles/runners.tsv_other.txt", "not a result"));
 
-        Exchange exchange = template.request("nclue:customAttributes?operation=getResult&s3Client=#fakeS3",
+        Exchange exchange = ResultReading.read(template, "nclue:customAttributes?operation=getResult&s3Client=#fakeS3",
                 e -> e.getMessage().setHeader(NclueConstants.PROFILE_ID, PROFILE_ID));
 
         assertEquals(null, exchange.getException());
@@ -246,18 +250,15 @@ class NclueProfilesTest extends NclueTestSupport {
                                 "attachment; filename=" + PROFILE_ID + ".tsv")));
         String uri = "nclue:shoppingIntents?operation=download&profileId=" + PROFILE_ID;
 
-        Exchange rows = template.request(uri, e -> {
+        Exchange rows = ResultReading.read(template, uri, e -> {
         });
         List<Object> rowList = drain(rows.getMessage().getBody(Iterator.class));
-        Exchange lines = template.request(uri + "&resultFormat=lines&resultBatchSize=2", e -> {
+        Exchange lines = ResultReading.read(template, uri + "&resultFormat=lines&resultBatchSize=2", e -> {
         });
         List<Object> batches = drain(lines.getMessage().getBody(Iterator.class));
-        Exchange stream = template.request(uri + "&resultFormat=stream", e -> {
+        Exchange stream = ResultReading.read(template, uri + "&resultFormat=stream", e -> {
         });
-        String streamed;
-        try (InputStream in = stream.getMessage().getBody(InputStream.class)) {
-            streamed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String streamed = stream.getMessage().getBody(String.class);
         Exchange file = template.request(uri + "&resultFormat=file&resultDirectory=" + directory, e -> {
         });
 

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A YAML route using nclue: runs under camel-main, configured the way users do: camel.component.nclue.* properties. */
 class NclueYamlRouteTest {
@@ -53,6 +55,28 @@ class NclueYamlRouteTest {
             assertEquals("{\"name\":\"nightly\",\"train_feature_id\":\"feat-1\",\"train_bucket\":\"nclue-demo\","
                          + "\"train_file_path\":\"labels/train.tsv\"}",
                     API.requests().get(0).body());
+        } finally {
+            main.stop();
+        }
+    }
+
+    @Test
+    void aComponentPropertyThatIsNotANumberStopsTheStart() {
+        Main main = new Main();
+        main.addInitialProperty("camel.main.routes-include-pattern", "classpath:routes/nclue-test-routes.yaml");
+        main.addInitialProperty("camel.component.nclue.access-key", ApiServer.ACCESS_KEY);
+        main.addInitialProperty("camel.component.nclue.secret-key", ApiServer.SECRET_KEY);
+        main.addInitialProperty("camel.component.nclue.max-retries", "abc");
+        main.addInitialProperty("camel.component.nclue.ledger", "#class:io.github.camelnclue.tracking.InMemoryJobLedger");
+        main.addInitialProperty("demo.bucket", "nclue-demo");
+        try {
+            Exception error = assertThrows(Exception.class, main::start);
+            Throwable cause = error;
+            while (cause.getCause() != null && !(cause instanceof io.github.camelnclue.exception.NclueValidationException)) {
+                cause = cause.getCause();
+            }
+            assertTrue(cause.getMessage().contains("camel.component.nclue.max-retries must be a whole number but was 'abc'"),
+                    String.valueOf(cause.getMessage()));
         } finally {
             main.stop();
         }

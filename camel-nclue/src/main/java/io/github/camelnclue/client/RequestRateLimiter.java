@@ -35,11 +35,14 @@ import java.util.function.LongSupplier;
 public final class RequestRateLimiter {
 
     private static final Map<String, RequestRateLimiter> SHARED = new ConcurrentHashMap<>();
+    private static final long MINUTE_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final long intervalNanos;
     private final LongSupplier nanoClock;
     private final BiConsumer<Runnable, Long> scheduler;
     private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+    // when the requests of the last minute were let through, for the dev console (at most 60 per permit per second)
+    private final Deque<Long> recentGrants = new ArrayDeque<>();
     private final AtomicLong throttled = new AtomicLong();
     private boolean inFlight;
     private boolean grantScheduled;
@@ -76,6 +79,7 @@ public final class RequestRateLimiter {
             grantNow = !inFlight && waiting.isEmpty() && nanoClock.getAsLong() >= nextAllowed;
             if (grantNow) {
                 inFlight = true;
+                recordGrant();
             } else {
                 throttled.incrementAndGet();
                 waiting.add(permit);
@@ -117,8 +121,32 @@ public final class RequestRateLimiter {
             }
             next = waiting.poll();
             inFlight = true;
+            recordGrant();
         }
         next.complete(null);
+    }
+
+    private void recordGrant() {
+        long now = nanoClock.getAsLong();
+        recentGrants.addLast(now);
+        dropGrantsBefore(now - MINUTE_NANOS);
+    }
+
+    private void dropGrantsBefore(long nanos) {
+        while (!recentGrants.isEmpty() && recentGrants.peekFirst() - nanos < 0) {
+            recentGrants.pollFirst();
+        }
+    }
+
+    /** How many requests this limiter let through in the last minute. */
+    public synchronized int requestsInLastMinute() {
+        dropGrantsBefore(nanoClock.getAsLong() - MINUTE_NANOS);
+        return recentGrants.size();
+    }
+
+    /** Whether a request holds the permit now (sent, its reply not in yet). */
+    public synchronized boolean isInFlight() {
+        return inFlight;
     }
 
     /** How many requests had to wait since this limiter was created. */

@@ -17,26 +17,29 @@ package io.github.camelnclue.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.github.camelnclue.exception.ObjectStorageException;
 import io.github.camelnclue.exception.ResultNotFoundException;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -51,6 +54,7 @@ public final class ObjectStorage implements AutoCloseable {
 
     private final S3Client s3;
     private final boolean owned;
+    private final String endpoint;
 
     /**
      * @param owned whether {@link #close()} closes the client (not for a client the user supplied)
@@ -58,6 +62,18 @@ public final class ObjectStorage implements AutoCloseable {
     public ObjectStorage(S3Client s3, boolean owned) {
         this.s3 = s3;
         this.owned = owned;
+        this.endpoint = endpointOf(s3);
+    }
+
+    /** For messages: the endpoint the client was built with. */
+    private static String endpointOf(S3Client s3) {
+        try {
+            return s3.serviceClientConfiguration().endpointOverride().map(URI::toString)
+                    .orElse("the S3 client's default endpoint");
+        } catch (RuntimeException e) {
+            // a client that does not describe itself (a test double, a wrapper)
+            return "the configured S3 client";
+        }
     }
 
     public static ObjectStorage create(String endpoint, String region, String accessKey, String secretKey) {
@@ -80,9 +96,10 @@ public final class ObjectStorage implements AutoCloseable {
      * {@code /}; the newest match wins.
      */
     public ResultObject locate(String bucket, String resultFilePath) {
-        Optional<Long> exact = size(bucket, resultFilePath);
+        Optional<HeadObjectResponse> exact = head(bucket, resultFilePath);
         if (exact.isPresent()) {
-            return new ResultObject(bucket, resultFilePath, exact.get());
+            return new ResultObject(bucket, resultFilePath, exact.get().contentLength(), exact.get().eTag(),
+                    exact.get().lastModified());
         }
         List<String> prefixes = resultFilePath.endsWith("/")
                 ? List.of(resultFilePath + "nclue_")
@@ -95,58 +112,49 @@ public final class ObjectStorage implements AutoCloseable {
                     .filter(o -> generated.matcher(o.key()).matches())
                     .max(Comparator.comparing(S3Object::lastModified).thenComparing(S3Object::key));
             if (newest.isPresent()) {
-                return new ResultObject(bucket, newest.get().key(), newest.get().size());
+                S3Object found = newest.get();
+                return new ResultObject(bucket, found.key(), found.size(), found.eTag(), found.lastModified());
             }
         }
         throw new ResultNotFoundException(bucket, resultFilePath);
     }
 
-    /** Opens the object from {@code offset} (0 for all of it); the caller closes the stream. */
+    /**
+     * Opens the object from {@code offset} (0 for all of it); the caller closes the stream. The read is conditional on
+     * the object's ETag (If-Match), so bytes of a different object written under the same key since {@link #locate}
+     * fail the read (HTTP 412) instead of being mixed in.
+     */
     public InputStream open(ResultObject object, long offset) {
         GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(object.bucket()).key(object.key());
         if (offset > 0) {
             request.range("bytes=" + offset + "-");
         }
-        return s3.getObject(request.build());
+        if (object.eTag() != null) {
+            request.ifMatch(object.eTag());
+        }
+        return call("GET", object.bucket(), object.key(), () -> s3.getObject(request.build()));
     }
 
     /**
-     * Downloads the object into {@code directory}, resuming from a partial download left by an earlier attempt (kept
-     * as {@code <name>.part}) with a range GET. A complete file of the right size is not downloaded again.
+     * Downloads the object into {@code directory} as {@code fileName} (null: the key's last segment) and publishes it
+     * there atomically; see {@link ResultDownload}.
      */
-    public Path download(ResultObject object, Path directory) throws IOException {
-        Files.createDirectories(directory);
-        String name = object.key().substring(object.key().lastIndexOf('/') + 1);
-        Path target = directory.resolve(name);
-        if (Files.exists(target) && Files.size(target) == object.size()) {
-            return target;
-        }
-        Path part = directory.resolve(name + ".part");
-        long offset = Files.exists(part) ? Files.size(part) : 0;
-        if (offset > object.size()) {
-            Files.delete(part);
-            offset = 0;
-        }
-        if (offset < object.size()) {
-            try (InputStream in = open(object, offset);
-                 OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                in.transferTo(out);
-            }
-        }
-        if (Files.size(part) != object.size()) {
-            throw new IOException("download of s3://" + object.bucket() + "/" + object.key() + " is incomplete: "
-                                  + Files.size(part) + " of " + object.size() + " bytes; run again to resume");
-        }
-        return Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    public Path download(ResultObject object, Path directory, String fileName) throws IOException {
+        String name = fileName != null ? fileName : object.key().substring(object.key().lastIndexOf('/') + 1);
+        return new ResultDownload(this, object).to(directory, name);
     }
 
-    private Optional<Long> size(String bucket, String key) {
+    /** Lines in a downloaded result: newlines, plus one for a last line without one. */
+    public static long countLines(Path file) throws IOException {
+        return ResultDownload.countLines(file);
+    }
+
+    private Optional<HeadObjectResponse> head(String bucket, String key) {
         try {
-            return Optional.of(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            return Optional.of(call("HEAD", bucket, key, () -> s3.headObject(b -> b.bucket(bucket).key(key))));
+        } catch (ObjectStorageException e) {
+            if (e.getCause() instanceof NoSuchKeyException
+                    || e.getStatusCode() == 404 && !"NoSuchBucket".equals(e.getErrorCode())) {
                 return Optional.empty();
             }
             throw e;
@@ -154,7 +162,7 @@ public final class ObjectStorage implements AutoCloseable {
     }
 
     private List<S3Object> list(String bucket, String prefix) {
-        List<S3Object> all = new java.util.ArrayList<>();
+        List<S3Object> all = new ArrayList<>();
         String marker = null;
         ListObjectsResponse page;
         do {
@@ -162,11 +170,25 @@ public final class ObjectStorage implements AutoCloseable {
             if (marker != null) {
                 request.marker(marker);
             }
-            page = s3.listObjects(request.build());
+            page = call("LIST", bucket, prefix + "*", () -> s3.listObjects(request.build()));
             all.addAll(page.contents());
             marker = page.contents().isEmpty() ? null : page.contents().get(page.contents().size() - 1).key();
         } while (Boolean.TRUE.equals(page.isTruncated()) && marker != null);
         return all;
+    }
+
+    /** Runs one S3 request; its failure becomes an {@link ObjectStorageException} that says what to check. */
+    private <T> T call(String operation, String bucket, String key, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (S3Exception e) {
+            AwsErrorDetails details = e.awsErrorDetails();
+            String code = details != null ? details.errorCode() : null;
+            String message = details != null ? details.errorMessage() : null;
+            throw new ObjectStorageException(operation, endpoint, bucket, key, e.statusCode(), code, message, e);
+        } catch (SdkClientException e) {
+            throw new ObjectStorageException(operation, endpoint, bucket, key, 0, null, e.getMessage(), e);
+        }
     }
 
     @Override

@@ -15,12 +15,26 @@
  */
 package io.github.camelnclue.storage;
 
+import java.time.Instant;
+
 /**
  * Where a task run's result file actually is.
  *
  * @param bucket the Object Storage bucket
  * @param key    the object key (NCLUE's {@code result_file_path} plus its {@code _{random}_{yyyymmddhh}.tsv} suffix)
- * @param size   the object size in bytes
+ * @param size         the object size in bytes
+ * @param eTag         the object's ETag (reads send it as If-Match, so a changed object is never mixed with the old
+ *                     one), or null when the server gave none
+ * @param lastModified when the object was written, or null
  */
-public record ResultObject(String bucket, String key, long size) {
+public record ResultObject(String bucket, String key, long size, String eTag, Instant lastModified) {
+
+    public ResultObject(String bucket, String key, long size) {
+        this(bucket, key, size, null, null);
+    }
+
+    /** {@code s3://bucket/key}, for messages. */
+    public String uri() {
+        return "s3://" + bucket + "/" + key;
+    }
 }

@@ -29,6 +29,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import io.github.camelnclue.exception.ResultLineTooLongException;
 import software.amazon.awssdk.core.ResponseInputStream;
 
 /**
@@ -38,8 +39,14 @@ import software.amazon.awssdk.core.ResponseInputStream;
  * Lines end with {@code \n} (or {@code \r\n}); empty lines are skipped. The UTF-8 bytes are split on {@code \n} and
  * {@code \t} before decoding, and each line (or each column) is decoded straight from the byte buffer: no character
  * buffer, no intermediate line for rows, and ASCII columns become compact strings.
+ * <p>
+ * A line longer than the limit fails the read with {@link ResultLineTooLongException}: the buffer grows to hold one
+ * line, and an object without newlines (compressed, binary) must not grow it until the heap is gone.
  */
 public final class ResultRows implements Iterator<Object>, Closeable {
+
+    /** The default resultMaxLineLength: 1 MiB. */
+    public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
 
     private static final int BUFFER_SIZE = 1 << 16;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -49,6 +56,9 @@ public final class ResultRows implements Iterator<Object>, Closeable {
     private final InputStream stream;
     private final boolean splitColumns;
     private final int batchSize;
+    private final int maxLineLength;
+    private final String source;
+    private long lineNumber;
     private byte[] buffer = new byte[BUFFER_SIZE];
     private int start;
     private int scanned;
@@ -64,12 +74,25 @@ public final class ResultRows implements Iterator<Object>, Closeable {
      * @param batchSize    1 for one row per element, more for lists of that many rows
      */
     public ResultRows(InputStream stream, boolean splitColumns, int batchSize) {
+        this(stream, splitColumns, batchSize, DEFAULT_MAX_LINE_LENGTH, "the result");
+    }
+
+    /**
+     * @param maxLineLength the longest line accepted, in bytes without the line end
+     * @param source        what is read, for messages (e.g. {@code s3://bucket/key})
+     */
+    public ResultRows(InputStream stream, boolean splitColumns, int batchSize, int maxLineLength, String source) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("resultBatchSize must be >= 1 but was " + batchSize);
+        }
+        if (maxLineLength < 1) {
+            throw new IllegalArgumentException("resultMaxLineLength must be >= 1 but was " + maxLineLength);
         }
         this.stream = stream;
         this.splitColumns = splitColumns;
         this.batchSize = batchSize;
+        this.maxLineLength = maxLineLength;
+        this.source = source;
     }
 
     @Override
@@ -112,6 +135,8 @@ public final class ResultRows implements Iterator<Object>, Closeable {
             while (true) {
                 int newline = indexOf((byte) '\n', scanned, end);
                 if (newline >= 0) {
+                    lineNumber++;
+                    checkLength(newline - start, lineNumber);
                     Object row = decode(start, newline);
                     start = newline + 1;
                     scanned = start;
@@ -119,11 +144,17 @@ public final class ResultRows implements Iterator<Object>, Closeable {
                         return row;
                     }
                 } else if (endOfStream) {
+                    lineNumber++;
+                    checkLength(end - start, lineNumber);
                     Object row = decode(start, end);
                     start = end;
                     scanned = end;
                     return row;
                 } else {
+                    // the line so far, still without its end (+1: its CR may be part of a CRLF)
+                    if (end - start > maxLineLength + 1) {
+                        checkLength(end - start, lineNumber + 1);
+                    }
                     scanned = end;
                     fill();
                 }
@@ -131,6 +162,15 @@ public final class ResultRows implements Iterator<Object>, Closeable {
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("reading the result failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Fails a line (without its LF, and CR when it ends in CRLF) longer than the limit. */
+    private void checkLength(int length, long line) {
+        int withoutCr = length > 0 && buffer[start + length - 1] == '\r' ? length - 1 : length;
+        if (withoutCr > maxLineLength) {
+            close();
+            throw new ResultLineTooLongException(source, line, maxLineLength);
         }
     }
 

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * under the same name once known: a redelivered exchange (same key) adopts the recorded app;</li>
  * <li>a submit whose outcome is unknown (no reply, a timeout, a 5xx after the request was sent) is resolved by listing
  * the account's AI apps: those named {@code {namePrefix}-...} that started since the attempt and that the ledger does
- * not know. One is adopted; none means the submit did not happen, and it is sent again (within the retry budget);
+ * not know. One is adopted; none, in two looks at least the request timeout apart (a slow server may still be
+ * starting it), means the submit did not happen, and it is sent again (within the retry budget);
  * several fail with {@link NclueSubmitOutcomeException}, naming them, rather than guessing.</li>
  * </ul>
  * An intent whose outcome stays unknown is kept, so the next delivery of the same key resolves it again.
@@ -63,18 +64,26 @@ public final class AiAppSubmitter {
     private final ObjectMapper mapper;
     private final DataForestClient client;
     private final RetryPolicy retryPolicy;
+    private final Duration settle;
     private final Clock clock;
 
-    public AiAppSubmitter(JobLedger ledger, ObjectMapper mapper, DataForestClient client, RetryPolicy retryPolicy) {
-        this(ledger, mapper, client, retryPolicy, Clock.systemUTC());
+    /**
+     * @param settle how long a submit that timed out may still take effect on the server: when the first look finds no
+     *               app, the apps are listed once more after this long before the submit is sent again (use the
+     *               request timeout)
+     */
+    public AiAppSubmitter(JobLedger ledger, ObjectMapper mapper, DataForestClient client, RetryPolicy retryPolicy,
+                          Duration settle) {
+        this(ledger, mapper, client, retryPolicy, settle, Clock.systemUTC());
     }
 
     AiAppSubmitter(JobLedger ledger, ObjectMapper mapper, DataForestClient client, RetryPolicy retryPolicy,
-                   Clock clock) {
+                   Duration settle, Clock clock) {
         this.ledger = ledger;
         this.mapper = mapper;
         this.client = client;
         this.retryPolicy = retryPolicy;
+        this.settle = settle;
         this.clock = clock;
     }
 
@@ -95,7 +104,7 @@ public final class AiAppSubmitter {
         if (known.isPresent()) {
             LOG.info("AI app submit {} was attempted at {} with no known outcome: looking for its app", key,
                     known.get().createdAt());
-            return resolve(scope, name, request, accountId, known.get().createdAt(), 0, null);
+            return resolve(scope, name, request, accountId, known.get().createdAt(), 0, null, false);
         }
         ledger.recordIntent(scope, JobKind.AI_APPS, name);
         Instant since = ledger.findByName(scope, JobKind.AI_APPS, name).map(TrackedJob::createdAt)
@@ -110,7 +119,7 @@ public final class AiAppSubmitter {
             if (RetryPolicy.outcomeUnknown(cause)) {
                 LOG.info("AI app submit {} failed with an unknown outcome ({}): looking for its app",
                         name.substring(KEY_PREFIX.length()), cause.getMessage());
-                return resolve(scope, name, request, accountId, since, resends, cause);
+                return resolve(scope, name, request, accountId, since, resends, cause, false);
             }
             // refused (4xx, connection refused, invalid): no app was started
             ledger.forgetIntent(scope, JobKind.AI_APPS, name);
@@ -118,9 +127,12 @@ public final class AiAppSubmitter {
         });
     }
 
+    /**
+     * @param confirmed an earlier look, at least {@code settle} ago, found no app either
+     */
     private CompletableFuture<AiApp> resolve(
             String scope, String name, SubmitAiAppRequest request, String accountId, Instant since, int resends,
-            Throwable cause) {
+            Throwable cause, boolean confirmed) {
         String prefix = request.namePrefix();
         if (accountId == null) {
             return CompletableFuture.failedFuture(new NclueSubmitOutcomeException(
@@ -157,6 +169,16 @@ public final class AiAppSubmitter {
                                                                                 + ids + "; none was adopted and "
                                                                                 + "nothing was sent again",
                                 prefix, ids, cause));
+                    }
+                    if (!confirmed) {
+                        // a slow server may still be starting it: look once more before deciding it did not happen
+                        long wait = Math.max(settle.toMillis(), retryPolicy.delay(resends + 1, null).toMillis());
+                        LOG.info("AI app submit {}: no app of prefix {} started since {} yet; looking again in {} ms",
+                                key(name), prefix, since, wait);
+                        return CompletableFuture.supplyAsync(() -> null,
+                                CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
+                                .thenCompose(ignored -> resolve(scope, name, request, accountId, since, resends,
+                                        cause, true));
                     }
                     if (resends >= retryPolicy.maxRetries()) {
                         return CompletableFuture.failedFuture(cause != null ? cause

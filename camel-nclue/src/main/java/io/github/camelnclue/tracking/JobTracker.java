@@ -17,6 +17,8 @@ package io.github.camelnclue.tracking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -82,6 +84,11 @@ public final class JobTracker implements AutoCloseable {
     }
 
     /** Told of the status changes every poller of this tracker records (metrics). */
+    /** The pollers started so far, one per account and kind of job. */
+    public Collection<JobPoller> pollers() {
+        return List.copyOf(pollers.values());
+    }
+
     public void setStatusListener(JobStatusListener statusListener) {
         this.statusListener = statusListener != null ? statusListener : JobStatusListener.NONE;
     }
@@ -95,17 +102,32 @@ public final class JobTracker implements AutoCloseable {
     public <J extends NclueJob> CompletableFuture<NclueJob> create(
             String scope, JobKind kind, String name, JobSource source, Supplier<CompletableFuture<J>> post,
             boolean adoptForeign) {
+        return create(scope, kind, name, source, post, adoptForeign, () -> {
+        });
+    }
+
+    /**
+     * As {@link #create(String, JobKind, String, JobSource, Supplier, boolean)}; {@code onAdopt} runs before the
+     * future completes when the job was adopted rather than created.
+     */
+    public <J extends NclueJob> CompletableFuture<NclueJob> create(
+            String scope, JobKind kind, String name, JobSource source, Supplier<CompletableFuture<J>> post,
+            boolean adoptForeign, Runnable onAdopt) {
         Optional<TrackedJob> known = ledger.findByName(scope, kind, name);
         if (known.isPresent() && !known.get().isIntent()) {
             LOG.info("{} '{}' was already created as {}: adopting it instead of creating it again", kind, name,
                     known.get().id());
-            return source.get(known.get().id()).thenApply(job -> track(scope, kind, job));
+            return source.get(known.get().id()).thenApply(job -> {
+                onAdopt.run();
+                return track(scope, kind, job);
+            });
         }
         CompletableFuture<Optional<NclueJob>> earlier = known.isPresent()
                 ? findByName(source, name, 0) : CompletableFuture.completedFuture(Optional.empty());
         return earlier.thenCompose(found -> {
             if (found.isPresent()) {
                 LOG.info("{} '{}' of an interrupted create exists as {}: adopting it", kind, name, found.get().id());
+                onAdopt.run();
                 return CompletableFuture.completedFuture(track(scope, kind, found.get()));
             }
             ledger.recordIntent(scope, kind, name);
@@ -115,8 +137,11 @@ public final class JobTracker implements AutoCloseable {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure;
                         if (cause instanceof NclueApiException api && api.isDuplicateName() && (ours || adoptForeign)) {
-                            return findByName(source, name, 0).thenApply(existing -> track(scope, kind,
-                                    existing.orElseThrow(() -> api)));
+                            return findByName(source, name, 0).thenApply(existing -> {
+                                NclueJob job = existing.orElseThrow(() -> api);
+                                onAdopt.run();
+                                return track(scope, kind, job);
+                            });
                         }
                         // a 4xx reply or a refused request created nothing; after a 5xx or no reply it may exist,
                         // so the intent stays and a retry looks it up by name

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,5 +128,25 @@ class RequestRateLimiterTest {
     @Test
     void rejectsNonPositiveRate() {
         assertThrows(IllegalArgumentException.class, () -> new RequestRateLimiter(0));
+    }
+
+    @Test
+    void countsTheRequestsOfTheLastMinuteAndTheOneInFlight() {
+        ManualTime time = new ManualTime();
+        RequestRateLimiter limiter = new RequestRateLimiter(1.0, time::now, time::schedule);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(limiter.acquire().isDone(), "granted at once: the previous reply came a second ago");
+            assertTrue(limiter.isInFlight());
+            limiter.release();
+            assertFalse(limiter.isInFlight());
+            time.advance(SECOND);
+        }
+        assertEquals(3, limiter.requestsInLastMinute());
+
+        // sent at 0 s, 1 s and 2 s; now 61.001 s
+        time.advance(58 * SECOND + MILLI);
+        assertEquals(1, limiter.requestsInLastMinute(), "the first two were sent more than a minute ago");
+        time.advance(SECOND);
+        assertEquals(0, limiter.requestsInLastMinute());
     }
 }

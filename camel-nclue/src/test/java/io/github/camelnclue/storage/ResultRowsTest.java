@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
 
+import io.github.camelnclue.exception.ResultLineTooLongException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,6 +97,69 @@ class ResultRowsTest {
         assertEquals("a", rows.next());
         rows.close();
         assertTrue(closed[0]);
+    }
+
+    @Test
+    void aLineLongerThanTheLimitFailsNamingTheLineAndTheObject() {
+        String tsv = "a\n" + "x".repeat(100) + "\r\nb\n";
+        ResultRows rows = new ResultRows(chunked(tsv, 7), false, 1, 99, "s3://b/k.tsv");
+        assertEquals("a", rows.next());
+
+        ResultLineTooLongException e = assertThrows(ResultLineTooLongException.class, rows::next);
+
+        assertTrue(e.getMessage().contains("line 2 of s3://b/k.tsv"), e.getMessage());
+        assertTrue(e.getMessage().contains("resultMaxLineLength (99 bytes)"), e.getMessage());
+        // exactly the limit, CR not counted
+        assertEquals(List.of("x".repeat(100), "b"), drain(new ResultRows(chunked(tsv.substring(2), 3), false, 1, 100,
+                "s3://b/k.tsv")));
+    }
+
+    @Test
+    void anEndlessLineFailsWithoutGrowingTheBufferWithoutBound() {
+        boolean[] closed = new boolean[1];
+        long[] served = new long[1];
+        // "binary" data without a single newline, far more than the heap could hold as one line
+        InputStream noNewlines = new InputStream() {
+            @Override
+            public int read() {
+                served[0]++;
+                return 'z';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                Arrays.fill(b, off, off + len, (byte) 'z');
+                served[0] += len;
+                return len;
+            }
+
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        ResultRows rows = new ResultRows(noNewlines, true, 1000, ResultRows.DEFAULT_MAX_LINE_LENGTH, "s3://b/big.gz");
+
+        ResultLineTooLongException e = assertThrows(ResultLineTooLongException.class, rows::hasNext);
+
+        assertTrue(e.getMessage().contains("line 1 of s3://b/big.gz"), e.getMessage());
+        assertTrue(served[0] < 3L * ResultRows.DEFAULT_MAX_LINE_LENGTH, "read " + served[0]);
+        assertTrue(closed[0], "the stream is closed");
+    }
+
+    private static List<Object> drain(ResultRows rows) {
+        List<Object> out = new ArrayList<>();
+        rows.forEachRemaining(out::add);
+        return out;
+    }
+
+    private static InputStream chunked(String text, int chunk) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, chunk));
+            }
+        };
     }
 
     private static List<Object> all(String text, boolean columns, int batch, int chunk) {

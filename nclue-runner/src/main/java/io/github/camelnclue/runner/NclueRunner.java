@@ -27,9 +27,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.camelnclue.NclueEndpoint;
 import io.github.camelnclue.emulator.DemoData;
 import io.github.camelnclue.emulator.NclueEmulator;
+import io.github.camelnclue.exception.NclueApiException;
+import io.github.camelnclue.exception.NclueIoException;
 import io.github.camelnclue.tracking.JdbcJobLedger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -38,9 +45,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The main job: runs {@code routes/*.yaml} under camel-main until the chain ends, then exits 0 (completed) or 1
- * (a job failed or the model was below the AUROC gate), 2 if it did not end in time. Without NCP credentials it starts the local emulator with demo
- * data and points the component at it; with {@code NCP_ACCESS_KEY}/{@code NCP_SECRET_KEY} it talks to NAVER Cloud.
+ * The main job: runs {@code routes/*.yaml} under camel-main until the chain ends, then exits 0 (completed); 1 when a
+ * job failed, the model was below the AUROC gate, or the chain cannot go on (an exchange failed for good, e.g. NCLUE
+ * answered 401, 403 or 404), with a one-line reason; 2 if it did not end in time. Without NCP credentials it starts
+ * the local emulator with demo data and points the component at it; with {@code NCP_ACCESS_KEY}/{@code NCP_SECRET_KEY}
+ * it talks to NAVER Cloud. A rerun of a chain that ended (same job prefix and ledger directory) reports the recorded
+ * outcome without starting the routes.
  * <p>
  * System properties starting with {@code nclue.} or {@code camel.} override {@code routes/application.properties};
  * {@code nclue.ledger.jdbc-url} (+ {@code .user}, {@code .password}) selects the PostgreSQL ledger.
@@ -54,6 +64,8 @@ public final class NclueRunner {
     static final String CHAIN_PROPERTY = "nclueChain";
     /** The setting (and, as {@code --dry-run}, the argument) that runs the chain as a dry run. */
     static final String DRY_RUN = "nclue.dry-run";
+    /** How the outcome starts when an exchange failed for good or polls are refused. */
+    static final String CANNOT_GO_ON = "cannot go on: ";
 
     private static final Logger LOG = LoggerFactory.getLogger(NclueRunner.class);
 
@@ -88,7 +100,7 @@ public final class NclueRunner {
         main.addInitialProperty("camel.main.name", "nclue-runner");
         main.addInitialProperty("camel.main.routes-include-pattern",
                 settings.getOrDefault("camel.main.routes-include-pattern", "file:" + routesDir + "/*.yaml"));
-        main.setPropertyPlaceholderLocations("file:" + routesDir + "/application.properties;optional=true");
+        main.setPropertyPlaceholderLocations("file:" + properties(routesDir) + ";optional=true");
         if (System.getenv("NCLUE_JOB_PREFIX") == null) {
             // names are unique per resource: a fresh prefix per run, unless a restart must resume the same jobs
             main.addOverrideProperty("nclue.job-prefix",
@@ -123,13 +135,41 @@ public final class NclueRunner {
             main.bind("nclueChainOutcome", new ChainOutcome(outcome));
         }
         try {
-            main.start();
+            // configured (properties, routes) but not started: a chain that ended must not run its routes again
+            main.init();
+            CamelContext context = main.getCamelContext();
             if (dryRunReport != null) {
-                dryRunReport.startChain(main.getCamelContext());
+                // a dry run always runs, and leaves no outcome record: it did nothing
+                main.start();
+                dryRunReport.startChain(context);
+                String result = outcome.get(Long.parseLong(settings.getOrDefault("nclue.runner.timeout-seconds",
+                        "600")), TimeUnit.SECONDS);
+                LOG.info("The chain's {}", result);
+                return result;
             }
-            String result = outcome.get(Long.parseLong(settings.getOrDefault("nclue.runner.timeout-seconds", "600")),
-                    TimeUnit.SECONDS);
-            LOG.info("The chain {}", result);
+            // a rerun of a chain that ended has nothing left to wait for: every status change was emitted before.
+            // The record lives with the file ledger (files of its own names only), so deleting the ledger forgets it.
+            Path record = Path.of(context.resolvePropertyPlaceholders(
+                    "{{camel.component.nclue.ledger-directory:target/nclue-ledger}}"), "chain-outcomes",
+                    context.resolvePropertyPlaceholders("{{nclue.job-prefix:chain}}"));
+            String result;
+            if (Files.isRegularFile(record)) {
+                result = Files.readString(record).strip() + " (in an earlier run with this job prefix)";
+            } else {
+                main.start();
+                result = awaitOutcome(context, outcome, Duration.ofSeconds(
+                        Long.parseLong(settings.getOrDefault("nclue.runner.timeout-seconds", "600"))));
+                // the chain's own ends, not "cannot go on": after fixing the settings a rerun resumes the same jobs
+                if (!result.startsWith(CANNOT_GO_ON)) {
+                    Files.createDirectories(record.getParent());
+                    Files.writeString(record, result + "\n");
+                }
+            }
+            if (result.startsWith("completed")) {
+                LOG.info("The chain {}", result);
+            } else {
+                LOG.error("The chain {}", result);
+            }
             return result;
         } catch (TimeoutException e) {
             LOG.error("The chain did not end in time");
@@ -140,6 +180,80 @@ public final class NclueRunner {
                 emulator.close();
             }
         }
+    }
+
+    /**
+     * The chain's outcome; or why it cannot go on when an {@code nclue:} consumer's polls are refused for good (the
+     * create went through, but listing the jobs is answered 401, 403 or 404: no status change will ever arrive).
+     */
+    private static String awaitOutcome(CamelContext context, CompletableFuture<String> outcome, Duration timeout)
+            throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return outcome.get(Math.min(1_000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+                        TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                String refused = refusedPolls(context);
+                if (refused != null) {
+                    return refused;
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** From the consumers' health checks, which carry the last poll's exception. */
+    private static String refusedPolls(CamelContext context) {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        if (registry == null) {
+            return null;
+        }
+        return registry.stream()
+                .filter(check -> check.getId().startsWith("consumer:"))
+                .map(HealthCheck::call)
+                .filter(result -> result.getState() == HealthCheck.State.DOWN)
+                .filter(result -> result.getError().orElse(null) instanceof NclueApiException api
+                                  && isRefusal(api))
+                .findFirst()
+                .map(result -> CANNOT_GO_ON + "route " + result.getCheck().getId().substring("consumer:".length())
+                               + " cannot poll: " + oneLine(result.getError().get()))
+                .orElse(null);
+    }
+
+    private static boolean isRefusal(NclueApiException api) {
+        int status = api.getHttpResponseCode();
+        return status == 401 || status == 403 || status == 404;
+    }
+
+    /** The exception's message on one line, with what to check for the replies that mean the settings are wrong. */
+    static String oneLine(Throwable cause) {
+        String message = String.valueOf(cause.getMessage()).replaceAll("\\s*\\R\\s*", " ");
+        if (!(cause instanceof NclueApiException api)) {
+            return message;
+        }
+        return message + switch (api.getHttpResponseCode()) {
+            case 401 -> " - check NCP_ACCESS_KEY and NCP_SECRET_KEY (and that the clock is right)";
+            case 403 -> " - the key's account lacks permission for NCLUE, DataForest or Object Storage";
+            case 404 -> " - check NCLUE_ENDPOINT (the base URL, without /api/v1) and the ids the chain uses";
+            default -> "";
+        };
+    }
+
+    /**
+     * The routes directory's application.properties, or the nearest ancestor's (routes/examples and
+     * routes/examples/shopping-intents share that of routes/); the directory's own when none exists.
+     */
+    static Path properties(Path routesDir) {
+        Path own = routesDir.resolve("application.properties");
+        for (Path dir = routesDir.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("application.properties"))) {
+                return dir.resolve("application.properties");
+            }
+        }
+        return own;
     }
 
     private static boolean hasCredentials(Map<String, String> settings) {
@@ -172,7 +286,12 @@ public final class NclueRunner {
         return value != null && !value.isBlank();
     }
 
-    /** Completes with the chain's outcome when an exchange ends carrying it. */
+    /**
+     * Completes with the chain's outcome when an exchange ends carrying it, or with the reason the chain cannot go on
+     * when an exchange fails for good. The component has already retried what it retries (429, 5xx, connection
+     * errors); after that nothing would resume the chain, except for a transient error in an exchange of an
+     * {@code nclue:} consumer, which offers the change again on its next poll.
+     */
     private static final class ChainOutcome extends EventNotifierSupport {
 
         private final CompletableFuture<String> outcome;
@@ -195,7 +314,20 @@ public final class NclueRunner {
                 if (result != null) {
                     outcome.complete(result);
                 }
+            } else if (event instanceof CamelEvent.ExchangeFailedEvent failed) {
+                Exchange exchange = failed.getExchange();
+                Throwable cause = exchange.getException();
+                if (cause != null && !(exchange.getFromEndpoint() instanceof NclueEndpoint && isTransient(cause))) {
+                    outcome.complete(CANNOT_GO_ON + "route " + exchange.getFromRouteId() + " failed: "
+                                     + oneLine(cause));
+                }
             }
+        }
+
+        private static boolean isTransient(Throwable cause) {
+            return cause instanceof NclueIoException
+                   || cause instanceof NclueApiException api
+                      && (api.getHttpResponseCode() == 429 || api.getHttpResponseCode() >= 500);
         }
     }
 }

@@ -36,6 +36,7 @@ import io.github.camelnclue.tracking.InMemoryJobLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +79,16 @@ class NclueResultStreamingTest {
         component.setLedger(new InMemoryJobLedger());
         component.setStatusPollDelay(100);
         context.addComponent("nclue", component);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // a getResult body is closed when its exchange completes: read it in the route
+                from("direct:getResult").streamCache("false").toD("${header.getResultUri}")
+                        .process(e -> e.getMessage().setBody(e.getMessage().getBody() instanceof InputStream in
+                                ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                                : drain(e.getMessage().getBody(Iterator.class))));
+            }
+        });
         context.start();
         template = context.createProducerTemplate();
         String wait = "&waitForCompletion=true&waitTimeout=60s";
@@ -105,15 +116,14 @@ class NclueResultStreamingTest {
 
     @Test
     void findsTheSuffixedObjectAndStreamsRows() {
-        Exchange exchange = template.request("nclue:taskRuns?operation=getResult", e -> e.getMessage()
-                .setHeader(NclueConstants.RUN_ID, run.runId()));
+        Exchange exchange = read("nclue:taskRuns?operation=getResult");
 
         String key = exchange.getMessage().getHeader(NclueConstants.S3_KEY, String.class);
         assertTrue(key.matches("predictions/petfood_[a-z0-9]{8}_\\d{10}\\.tsv"), key);
         assertEquals(DemoData.BUCKET, exchange.getMessage().getHeader(NclueConstants.S3_BUCKET_NAME));
         assertEquals(emulator.objectStorage().size(DemoData.BUCKET, key),
                 exchange.getMessage().getHeader(NclueConstants.RESULT_SIZE, Long.class));
-        List<List<String>> rows = drain(exchange.getMessage().getBody(Iterator.class));
+        List<List<String>> rows = exchange.getMessage().getBody(List.class);
         assertEquals(DemoData.USERS, rows.size());
         assertEquals(2, rows.get(0).size());
         assertTrue(Double.parseDouble(rows.get(0).get(1)) <= 1.0);
@@ -121,17 +131,13 @@ class NclueResultStreamingTest {
 
     @Test
     void linesInBatchesAndTheRawStream() throws Exception {
-        Exchange lines = template.request("nclue:taskRuns?operation=getResult&resultFormat=lines&resultBatchSize=300",
-                e -> e.getMessage().setHeader(NclueConstants.RUN_ID, run.runId()));
-        List<List<String>> batches = drain(lines.getMessage().getBody(Iterator.class));
+        List<List<String>> batches = read("nclue:taskRuns?operation=getResult&resultFormat=lines&resultBatchSize=300")
+                .getMessage().getBody(List.class);
         assertEquals(List.of(300, 300, 300, 100), batches.stream().map(List::size).toList());
 
-        Exchange stream = template.request("nclue:taskRuns?operation=getResult&resultFormat=stream",
-                e -> e.getMessage().setHeader(NclueConstants.RUN_ID, run.runId()));
-        try (InputStream in = stream.getMessage().getBody(InputStream.class)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(String.join("\n", batches.stream().flatMap(List::stream).toList()) + "\n", text);
-        }
+        String text = read("nclue:taskRuns?operation=getResult&resultFormat=stream").getMessage()
+                .getBody(String.class);
+        assertEquals(String.join("\n", batches.stream().flatMap(List::stream).toList()) + "\n", text);
     }
 
     @Test
@@ -140,8 +146,13 @@ class NclueResultStreamingTest {
         Path complete = template.request(uri, e -> e.getMessage().setHeader(NclueConstants.RUN_ID, run.runId()))
                 .getMessage().getBody(java.io.File.class).toPath();
         byte[] expected = Files.readAllBytes(complete);
-        // an interrupted download leaves the first part behind
-        Path part = complete.resolveSibling(complete.getFileName() + ".part");
+        // an interrupted download leaves the first part behind, named by the object's ETag
+        String eTag;
+        try (ObjectStorage storage = ObjectStorage.create(emulator.s3Endpoint(), emulator.region(),
+                emulator.accessKey(), emulator.secretKey())) {
+            eTag = storage.locate(DemoData.BUCKET, run.resultFilePath()).eTag().replace("\"", "");
+        }
+        Path part = complete.resolveSibling(complete.getFileName() + "." + eTag + ".part");
         Files.write(part, java.util.Arrays.copyOf(expected, expected.length / 3));
         Files.delete(complete);
 
@@ -200,6 +211,17 @@ class NclueResultStreamingTest {
         assertEquals(0, child.exitValue(), output);
         assertTrue(output.contains("STREAM_CACHING=true"), output);
         assertTrue(output.contains("ROWS=" + BIG_ROWS), output);
+    }
+
+    private static Exchange read(String uri) {
+        Exchange exchange = template.request("direct:getResult", e -> {
+            e.getMessage().setHeader(NclueConstants.RUN_ID, run.runId());
+            e.getMessage().setHeader("getResultUri", uri);
+        });
+        if (exchange.getException() != null) {
+            throw new AssertionError(exchange.getException());
+        }
+        return exchange;
     }
 
     @SuppressWarnings("unchecked")

@@ -67,12 +67,14 @@ public final class StreamingBench {
             System.out.printf("Wrote s3://%s/%s: %,d lines, %,d bytes in %.1f s%n", chain.bucket(), key, lines, bytes,
                     (System.nanoTime() - start) / 1e9);
 
-            int exit = runMeasuredJvm(args, emu, runId, emu.s3Endpoint() + "/" + chain.bucket() + "/" + key, lines,
-                    bytes, work, output);
+            String objectUrl = emu.s3Endpoint() + "/" + chain.bucket() + "/" + key;
+            int exit = runMeasuredJvm(args, emu, runId, objectUrl, lines, bytes, work, output, List.of(), null);
             if (exit != 0) {
                 throw new IllegalStateException("the measured JVM failed with exit code " + exit);
             }
-            String report = "Machine: " + Machine.describe() + "\n\n" + Files.readString(output, StandardCharsets.UTF_8);
+            String cached = peerWithStreamCaching(args, emu, runId, objectUrl, lines, bytes, work);
+            String report = "Machine: " + Machine.describe() + "\n\n" + Files.readString(output, StandardCharsets.UTF_8)
+                            + "\n" + cached + "\n";
             Files.writeString(output, report, StandardCharsets.UTF_8);
             System.out.println("Report written to " + output);
         } finally {
@@ -80,14 +82,41 @@ public final class StreamingBench {
         }
     }
 
+    /**
+     * The peer's route with stream caching left on (camel-main's default), once, in its own JVM with the same heap:
+     * docs/dependencies.md G2 says the whole object is cached in heap; this records what happens.
+     */
+    private static String peerWithStreamCaching(Args args, NclueEmulator emu, String runId, String objectUrl,
+                                                long lines, long bytes, Path work)
+            throws IOException, InterruptedException {
+        Path log = work.resolve("peer-stream-cache-on.log");
+        int exit = runMeasuredJvm(args, emu, runId, objectUrl, lines, bytes, work, work.resolve("peer-cached.md"),
+                List.of("--variants=" + StreamingRoutes.PEER_CACHED, "--warmups=0", "--repetitions=1"), log);
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        String outcome = text.contains("OutOfMemoryError") ? "**OutOfMemoryError** (" + firstLine(text, "OutOfMemoryError")
+                                                             + "), exit code " + exit
+                : exit == 0 ? "completed: " + Files.readString(work.resolve("peer-cached.md")).lines()
+                        .filter(l -> l.startsWith("| " + StreamingRoutes.PEER_CACHED)).findFirst().orElse("?")
+                        : "failed with exit code " + exit + ": " + firstLine(text, "Exception");
+        System.out.println("Peer with stream caching on: " + outcome);
+        return "Peer with stream caching **on** (`" + StreamingRoutes.PEER_CACHED + "`, same -Xmx, one run): " + outcome
+               + ".";
+    }
+
+    private static String firstLine(String text, String containing) {
+        return text.lines().filter(l -> l.contains(containing)).findFirst().orElse("").trim();
+    }
+
     private static int runMeasuredJvm(Args args, NclueEmulator emu, String runId, String objectUrl, long lines,
-                                      long bytes, Path work, Path output) throws IOException, InterruptedException {
+                                      long bytes, Path work, Path output, List<String> extra, Path log)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + args.get("heap", "64m"));
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         String jvmExtra = args.get("jvm-extra", "");
-        if (!jvmExtra.isBlank()) {
+        // the profile (e.g. a JFR recording) is of the measured run, not of the stream-caching check
+        if (!jvmExtra.isBlank() && extra.isEmpty()) {
             command.addAll(List.of(jvmExtra.split(" ")));
         }
         command.add("-cp");
@@ -104,7 +133,16 @@ public final class StreamingBench {
         command.add("--warmups=" + args.get("warmups", "2"));
         command.add("--repetitions=" + args.get("repetitions", "5"));
         command.add("--output=" + output);
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        if (extra.isEmpty() && !args.get("variants", "").isBlank()) {
+            command.add("--variants=" + args.get("variants", ""));
+        }
+        command.addAll(extra);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (log != null) {
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        } else {
+            builder.inheritIO();
+        }
         // the emulator's fixed development keys, passed outside the command line anyway
         builder.environment().put("BENCH_AK", emu.accessKey());
         builder.environment().put("BENCH_SK", emu.secretKey());

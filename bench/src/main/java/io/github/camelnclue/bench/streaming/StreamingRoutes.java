@@ -26,6 +26,17 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public final class StreamingRoutes extends RouteBuilder {
 
+    /** Where the peer (camel-aws2-s3) finds the same object. */
+    public record Peer(String endpoint, String region, String bucket, String key, String accessKey,
+                       String secretKey) {
+
+        String uri() {
+            return "aws2-s3://" + bucket + "?operation=getObject&overrideEndpoint=true&uriEndpointOverride=" + endpoint
+                   + "&forcePathStyle=true&region=" + region + "&useDefaultCredentialsProvider=false"
+                   + "&accessKey=RAW(" + accessKey + ")&secretKey=RAW(" + secretKey + ")";
+        }
+    }
+
     /** A measured variant: its direct endpoint, URI options and counter. */
     public record Variant(String name, String options, Counter counter, boolean split) {
 
@@ -34,15 +45,24 @@ public final class StreamingRoutes extends RouteBuilder {
         }
     }
 
-    private final Map<String, Variant> variants = new LinkedHashMap<>();
+    /** The peer with stream caching left on: only run on its own (it runs out of memory at -Xmx64m). */
+    public static final String PEER_CACHED = "peer-aws2-s3-stream-cache-on";
+    static final String PEER = "peer-aws2-s3-tokenize-1000";
 
-    public StreamingRoutes() {
+    private final Map<String, Variant> variants = new LinkedHashMap<>();
+    private final Peer peer;
+
+    public StreamingRoutes(Peer peer) {
+        this.peer = peer;
         add(new Variant("rows-batch-1", "resultFormat=rows&resultBatchSize=1", new RowCounter(false, true), true));
         add(new Variant("rows-batch-1000", "resultFormat=rows&resultBatchSize=1000", new RowCounter(true, true), true));
         add(new Variant("lines-batch-1000", "resultFormat=lines&resultBatchSize=1000", new RowCounter(true, false),
                 true));
         // not a row variant: the floor of the S3 transfer through the SDK in this JVM (stream caching off on its route)
         add(new Variant("stream-bytes-only", "resultFormat=stream", new NewlineCounter(), false));
+        // what a user would pick instead: camel-aws2-s3 getObject + a streaming tokenize split, stream caching off
+        add(new Variant(PEER, null, new TokenizedLinesCounter(), true));
+        add(new Variant(PEER_CACHED, null, new TokenizedLinesCounter(), true));
     }
 
     private void add(Variant variant) {
@@ -56,7 +76,15 @@ public final class StreamingRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (Variant variant : variants.values()) {
-            if (variant.split()) {
+            if (variant.name().startsWith("peer-")) {
+                // the docs/dependencies.md route: without streamCache off the whole object is cached in heap (G2)
+                from(variant.endpoint()).routeId(variant.name()).streamCache(PEER.equals(variant.name()) ? "false" : "true")
+                        .setHeader("CamelAwsS3Key", constant(peer.key()))
+                        .to(peer.uri())
+                        .split().tokenize("\n", 1000).streaming()
+                            .process(variant.counter())
+                        .end();
+            } else if (variant.split()) {
                 from(variant.endpoint()).routeId(variant.name())
                         .to("nclue:taskRuns?operation=getResult&" + variant.options())
                         .split(body()).streaming()

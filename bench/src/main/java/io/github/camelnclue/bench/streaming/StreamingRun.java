@@ -42,7 +42,7 @@ public final class StreamingRun {
     private static final String CURL = "curl + wc -l";
 
     private final Args args;
-    private final StreamingRoutes routes = new StreamingRoutes();
+    private final StreamingRoutes routes;
     private final Map<String, List<Double>> seconds = new LinkedHashMap<>();
     private final Map<String, Long> peakHeap = new LinkedHashMap<>();
     private final Map<String, Long> collections = new LinkedHashMap<>();
@@ -51,6 +51,21 @@ public final class StreamingRun {
 
     private StreamingRun(Args args) {
         this.args = args;
+        String s3 = args.require("s3-endpoint");
+        String bucketAndKey = args.require("object-url").substring(s3.length() + 1);
+        int slash = bucketAndKey.indexOf('/');
+        this.routes = new StreamingRoutes(new StreamingRoutes.Peer(s3, args.require("region"),
+                bucketAndKey.substring(0, slash), bucketAndKey.substring(slash + 1), System.getenv("BENCH_AK"),
+                System.getenv("BENCH_SK")));
+    }
+
+    /** The variants this run measures: --variants=a,b, or all but the peer with stream caching on. */
+    private List<StreamingRoutes.Variant> selected() {
+        String wanted = args.get("variants", "");
+        return routes.variants().values().stream()
+                .filter(v -> wanted.isBlank() ? !StreamingRoutes.PEER_CACHED.equals(v.name())
+                        : List.of(wanted.split(",")).contains(v.name()))
+                .toList();
     }
 
     public static void main(String[] argv) throws Exception {
@@ -102,9 +117,11 @@ public final class StreamingRun {
         int repetitions = args.getInt("repetitions", 5);
         for (int i = 0; i < warmups + repetitions; i++) {
             boolean measured = i >= warmups;
-            CurlReference.Result reference = curl.run();
-            record(CURL, measured, reference.seconds(), -1, -1, reference.lines());
-            for (StreamingRoutes.Variant variant : routes.variants().values()) {
+            if (args.get("variants", "").isBlank()) {
+                CurlReference.Result reference = curl.run();
+                record(CURL, measured, reference.seconds(), -1, -1, reference.lines());
+            }
+            for (StreamingRoutes.Variant variant : selected()) {
                 runVariant(template, variant, measured);
             }
             System.out.printf("%s %d/%d done%n", measured ? "repetition" : "warm-up",
@@ -142,7 +159,7 @@ public final class StreamingRun {
     }
 
     private String report() {
-        double curlMedian = new Sample(seconds.get(CURL)).median();
+        double curlMedian = seconds.containsKey(CURL) ? new Sample(seconds.get(CURL)).median() : Double.NaN;
         long expected = args.getLong("lines", 0);
         StringBuilder md = new StringBuilder();
         md.append("Object: ").append(args.require("bytes")).append(" bytes, ").append(expected)

@@ -37,6 +37,8 @@ public final class Fault {
         STATUS,
         /** Close the connection without any response. */
         RESET,
+        /** Process the request normally (a create creates), then close the connection without the response. */
+        RESET_AFTER_ACCEPT,
         /** Wait, then process the request normally. */
         DELAY
     }
@@ -72,6 +74,11 @@ public final class Fault {
 
     public static Fault reset() {
         return new Fault(Type.RESET, 0, Duration.ZERO, null, null, "/api/", 1);
+    }
+
+    /** The request takes effect (a create creates its job), but the connection closes before the response. */
+    public static Fault resetAfterAccept() {
+        return new Fault(Type.RESET_AFTER_ACCEPT, 0, Duration.ZERO, null, null, "/api/", 1);
     }
 
     public static Fault delay(Duration delay) {

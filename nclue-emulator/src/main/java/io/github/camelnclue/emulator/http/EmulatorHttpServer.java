@@ -128,6 +128,14 @@ public final class EmulatorHttpServer implements AutoCloseable {
                                 send(exchange, faultResponse(fault.get()));
                                 return;
                             }
+                            case RESET_AFTER_ACCEPT -> {
+                                try {
+                                    handleApi(exchange, method, rawPath, rawQuery, match);
+                                } catch (ApiException e) {
+                                    // refused: the client sees a reset all the same
+                                }
+                                return;
+                            }
                             default -> sleep(fault.get());
                         }
                     }

@@ -30,11 +30,14 @@ public class NclueConfig {
     @Bean("nclue")
     public NclueComponent nclue(@Value("${nclue.access-key}") String accessKey,
                                 @Value("${nclue.secret-key}") String secretKey,
-                                @Value("${nclue.endpoint}") String endpoint) {
+                                @Value("${nclue.endpoint}") String endpoint,
+                                @Value("${nclue.requests-per-second:1}") double requestsPerSecond) {
         NclueComponent nclue = new NclueComponent();
         nclue.getConfiguration().setAccessKey(accessKey);
         nclue.getConfiguration().setSecretKey(secretKey);
         nclue.getConfiguration().setNclueEndpoint(endpoint);
+        // NCLUE allows 1 request/second per key; lower it when two applications share a key
+        nclue.getConfiguration().setRequestsPerSecond(requestsPerSecond);
         return nclue;
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * {@code NCP_ACCESS_KEY=... NCP_SECRET_KEY=... mvn -pl examples/spring-boot spring-boot:run} (or run this class).
+ * {@code NCP_ACCESS_KEY=... NCP_SECRET_KEY=... mvn -pl examples/spring-boot exec:java} (or run this class).
  */
 @SpringBootApplication
 public class NclueSpringBootApplication {

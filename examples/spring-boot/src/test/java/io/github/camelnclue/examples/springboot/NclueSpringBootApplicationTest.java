@@ -15,16 +15,22 @@
  */
 package io.github.camelnclue.examples.springboot;
 
+import java.time.Duration;
 import java.util.Map;
 
-import io.github.camelnclue.ApiServer;
 import io.github.camelnclue.NclueComponent;
+import io.github.camelnclue.emulator.DemoData;
+import io.github.camelnclue.emulator.JobKind;
+import io.github.camelnclue.emulator.NclueEmulator;
+import io.github.camelnclue.model.Feature;
+import io.github.camelnclue.model.Task;
+import io.github.camelnclue.model.TaskRun;
 import io.github.camelnclue.tracking.InMemoryJobLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,13 +39,23 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Spring Boot application against ApiServer, the local stand-in for NCLUE that checks every signature. */
+/**
+ * The Spring Boot application against nclue-emulator: the NCLUE API (signatures, validation, job lifecycle) and
+ * Object Storage with the emulator's demo data, on localhost.
+ */
 @CamelSpringBootTest
-@SpringBootTest(properties = { "camel.springboot.main-run-controller=false", "nclue.bucket=demo-bucket" })
+@SpringBootTest(properties = { "camel.springboot.main-run-controller=false", "nclue.bucket=" + DemoData.BUCKET,
+                               // the emulator runs without NCLUE's quota, so the client need not keep to it either
+                               "nclue.requests-per-second=100" })
 class NclueSpringBootApplicationTest {
 
-    @RegisterExtension
-    static final ApiServer API = new ApiServer();
+    // started before Spring reads the @DynamicPropertySource; jobs move a status every 100 ms, no quota
+    static final NclueEmulator EMULATOR = NclueEmulator.builder().statusStep(Duration.ofMillis(100))
+            .quotaPerSecond(0).build().start();
+
+    static {
+        DemoData.seed(EMULATOR);
+    }
 
     @Autowired
     CamelContext context;
@@ -49,26 +65,48 @@ class NclueSpringBootApplicationTest {
 
     @DynamicPropertySource
     static void nclueApi(DynamicPropertyRegistry registry) {
-        registry.add("nclue.access-key", () -> ApiServer.ACCESS_KEY);
-        registry.add("nclue.secret-key", () -> ApiServer.SECRET_KEY);
-        registry.add("nclue.endpoint", API::url);
+        registry.add("nclue.access-key", EMULATOR::accessKey);
+        registry.add("nclue.secret-key", EMULATOR::secretKey);
+        registry.add("nclue.endpoint", EMULATOR::nclueEndpoint);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        EMULATOR.close();
     }
 
     @Test
-    void createsARunAndWaitsForIt() {
+    void scoresAFeatureWithATrainedModel() {
         NclueComponent nclue = context.getComponent("nclue", NclueComponent.class);
+        // not the default file ledger in the user's home: this test's jobs are forgotten with it
         nclue.setLedger(new InMemoryJobLedger());
         nclue.setStatusPollDelay(50);
-        API.on("POST", "/api/v1/task-runs", 200, "{\"run_id\":\"r-1\",\"run_name\":\"score-1\",\"status\":\"registered\"}")
-                .on("GET", "/api/v1/task-runs?index=0&limit=100", 200, "{\"index\":0,\"limit\":100,\"total\":1,"
-                        + "\"runs\":[{\"run_id\":\"r-1\",\"run_name\":\"score-1\",\"status\":\"completed\","
-                        + "\"line_count\":1200000}]}");
+        // what an account has before the application scores: a feature and a model trained on it
+        Feature feature = template.requestBodyAndHeader("nclue:features?operation=create&sourceBucket="
+                                                        + DemoData.BUCKET + "&sourceFilePath=" + DemoData.FEATURE_KEY
+                                                        + "&waitForCompletion=true",
+                null, "CamelNclueName", "users", Feature.class);
+        Task task = template.requestBodyAndHeaders("nclue:tasks?operation=create&trainBucket=" + DemoData.BUCKET
+                                                   + "&trainFilePath=" + DemoData.TRAIN_LABEL_KEY
+                                                   + "&waitForCompletion=true",
+                null, Map.of("CamelNclueName", "model", "CamelNclueTrainFeatureId", feature.featureId()), Task.class);
 
         String reply = template.requestBodyAndHeaders("direct:score", null, Map.of(
-                "CamelNclueName", "score-1", "CamelNclueTaskId", "t-1", "CamelNclueFeatureId", "f-1"), String.class);
+                "CamelNclueName", "score-1", "CamelNclueTaskId", task.taskId(),
+                "CamelNclueFeatureId", feature.featureId()), String.class);
 
-        assertEquals("run r-1 completed with 1200000 lines", reply);
-        assertTrue(API.requests().get(0).body().contains("\"result_bucket\":\"demo-bucket\""),
-                API.requests().get(0).body());
+        assertTrue(reply.matches("run [0-9a-f-]{36} completed with " + DemoData.USERS + " lines"), reply);
+        // what NCLUE recorded for the run: the route's options and the application's bucket reached the API
+        TaskRun run = template.requestBodyAndHeader("nclue:taskRuns?operation=get", null, "CamelNclueRunId",
+                reply.split(" ")[1], TaskRun.class);
+        assertEquals("score-1", run.runName());
+        assertEquals(task.taskId(), run.taskId());
+        assertEquals(feature.featureId(), run.featureId());
+        assertEquals(DemoData.BUCKET, run.resultBucket());
+        // NCLUE names the result file itself, under the requested directory
+        assertTrue(run.resultFilePath().startsWith("results/nclue_"), run.resultFilePath());
+        assertTrue(EMULATOR.objectStorage().exists(DemoData.BUCKET, run.resultFilePath()), run.resultFilePath());
+        assertEquals(1, EMULATOR.stats().created(JobKind.TASK_RUN));
+        assertEquals(0, EMULATOR.stats().unauthorized(), "every request was signed correctly");
     }
 }
