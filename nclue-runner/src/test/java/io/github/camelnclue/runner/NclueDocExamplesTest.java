@@ -35,6 +35,7 @@ import io.github.camelnclue.emulator.JobKind;
 import io.github.camelnclue.emulator.NclueEmulator;
 import io.github.camelnclue.emulator.storage.EmulatorObjectStorage;
 import io.github.camelnclue.model.AiApp;
+import io.github.camelnclue.model.DryRunRequest;
 import io.github.camelnclue.model.Feature;
 import io.github.camelnclue.model.JobPage;
 import io.github.camelnclue.model.NclueJob;
@@ -192,7 +193,31 @@ from("timer:workspaces?repeatCount=1")
     }
 
     private static final List<String> YAML_EXAMPLES_RUN = List.of("id: new-feature", "id: train", "id: run-model",
-            "id: on-run-completed", "- onException:", "id: submit-app", "timer:workspaces");
+            "id: on-run-completed", "- onException:", "id: submit-app", "timer:workspaces", "id: shopping-intents",
+            "direct:what-would-it-do");
+
+    @Test
+    void shoppingIntentDownloadAndDryRun() throws Exception {
+        Main main = start(List.of(adocExample("id: shopping-intents"), adocExample("direct:what-would-it-do")),
+                Map.of("nclue.feature-id", "f-unused"), null);
+        ProducerTemplate template = template(main);
+        Feature feature = template.requestBody("nclue:features?operation=create&name=doc-si-feature&sourceBucket="
+                                               + DemoData.BUCKET + "&sourceFilePath=" + DemoData.FEATURE_KEY
+                                               + "&waitForCompletion=true", null, Feature.class);
+        Task task = template.requestBodyAndHeader("nclue:tasks?operation=create&name=doc-si-task&trainBucket="
+                                                  + DemoData.BUCKET + "&trainFilePath=" + DemoData.TRAIN_LABEL_KEY
+                                                  + "&waitForCompletion=true",
+                null, NclueConstants.TRAIN_FEATURE_ID, feature.featureId(), Task.class);
+
+        template.requestBodyAndHeader("direct:profile-task", null, NclueConstants.TASK_ID, task.taskId());
+        DryRunRequest dryRun = template.requestBody("direct:what-would-it-do", null, DryRunRequest.class);
+
+        assertEquals(DemoData.USERS, rows(kafka), "every shopping intent row reached kafka:shopping-intents");
+        assertEquals(1, emulator.stats().created(JobKind.SHOPPING_INTENT));
+        assertEquals("POST", dryRun.method());
+        assertEquals(2, emulator.stats().created(JobKind.TASK) + emulator.stats().created(JobKind.FEATURE),
+                "the dry run created nothing");
+    }
 
     @Test
     void everyYamlRouteExampleOfThePageIsRunHere() throws Exception {
