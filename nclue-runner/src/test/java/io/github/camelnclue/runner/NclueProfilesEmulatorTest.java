@@ -26,6 +26,7 @@ import java.util.Map;
 import io.github.camelnclue.NclueComponent;
 import io.github.camelnclue.NclueConfiguration;
 import io.github.camelnclue.NclueConstants;
+import io.github.camelnclue.ResultReading;
 import io.github.camelnclue.emulator.DemoData;
 import io.github.camelnclue.emulator.NclueEmulator;
 import io.github.camelnclue.exception.NclueApiException;
@@ -79,6 +80,7 @@ class NclueProfilesEmulatorTest {
         component.setLedger(new InMemoryJobLedger());
         component.setStatusPollDelay(100);
         context.addComponent("nclue", component);
+        context.addRoutes(ResultReading.route());
         context.start();
         template = context.createProducerTemplate();
     }
@@ -99,7 +101,7 @@ class NclueProfilesEmulatorTest {
                 Map.of("feature_id", task.trainFeatureId(), "keyword_set", DemoData.KEYWORD_SET),
                 NclueConstants.NAME, "ca-profile", CustomAttributes.class);
 
-        Exchange result = template.request("nclue:customAttributes?operation=getResult",
+        Exchange result = ResultReading.read(template, "nclue:customAttributes?operation=getResult",
                 e -> e.getMessage().setHeader(NclueConstants.PROFILE_ID, profile.profileId()));
 
         assertEquals("completed", profile.status());
@@ -127,7 +129,7 @@ class NclueProfilesEmulatorTest {
         ShoppingIntent done = template.requestBodyAndHeader("nclue:shoppingIntents?operation=get"
                                                             + "&waitForCompletion=true&waitTimeout=60s", null,
                 NclueConstants.PROFILE_ID, intent.profileId(), ShoppingIntent.class);
-        Exchange rows = template.request("nclue:shoppingIntents?operation=download&resultBatchSize=100",
+        Exchange rows = ResultReading.read(template, "nclue:shoppingIntents?operation=download&resultBatchSize=100",
                 e -> e.getMessage().setHeader(NclueConstants.PROFILE_ID, intent.profileId()));
         Exchange file = template.request("nclue:shoppingIntents?operation=download&resultFormat=file&resultDirectory="
                                          + workDir, e -> e.getMessage().setHeader(NclueConstants.PROFILE_ID, intent.profileId()));
