@@ -57,6 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,7 +195,49 @@ from("timer:workspaces?repeatCount=1")
 
     private static final List<String> YAML_EXAMPLES_RUN = List.of("id: new-feature", "id: train", "id: run-model",
             "id: on-run-completed", "- onException:", "id: submit-app", "timer:workspaces", "id: shopping-intents",
-            "direct:what-would-it-do");
+            "direct:what-would-it-do", "id: nclue-events", "direct:taskAsJson");
+
+    @Test
+    void aReplyRecordMarshalsToTheApisJson() throws Exception {
+        start(List.of(adocExample("direct:taskAsJson")), Map.of(), null);
+        ProducerTemplate template = template(mains.get(mains.size() - 1));
+        Feature feature = template.requestBody("nclue:features?operation=create&name=doc-json-feature&sourceBucket="
+                                               + DemoData.BUCKET + "&sourceFilePath=" + DemoData.FEATURE_KEY
+                                               + "&waitForCompletion=true", null, Feature.class);
+        Task task = template.requestBodyAndHeader("nclue:tasks?operation=create&name=doc-json-task&trainBucket="
+                                                  + DemoData.BUCKET + "&trainFilePath=" + DemoData.TRAIN_LABEL_KEY,
+                null, NclueConstants.TRAIN_FEATURE_ID, feature.featureId(), Task.class);
+
+        String json = template.requestBodyAndHeader("direct:taskAsJson", null, NclueConstants.TASK_ID, task.taskId(),
+                String.class);
+
+        assertTrue(json.contains("\"task_id\":\"" + task.taskId() + "\"") && json.contains("\"task_name\":\"doc-json-task\""),
+                json);
+    }
+
+    @Test
+    void resultFilesPublishedByTheEventRoute() throws Exception {
+        Path results = workDir.resolve("results");
+        start(List.of(adocExample("id: nclue-events").replace("/data/results", results.toString())), Map.of(), null);
+        ProducerTemplate template = template(mains.get(mains.size() - 1));
+        Feature feature = template.requestBody("nclue:features?operation=create&name=doc-ev-feature&sourceBucket="
+                                               + DemoData.BUCKET + "&sourceFilePath=" + DemoData.FEATURE_KEY
+                                               + "&waitForCompletion=true", null, Feature.class);
+        Task task = template.requestBodyAndHeader("nclue:tasks?operation=create&name=doc-ev-task&trainBucket="
+                                                  + DemoData.BUCKET + "&trainFilePath=" + DemoData.TRAIN_LABEL_KEY
+                                                  + "&waitForCompletion=true",
+                null, NclueConstants.TRAIN_FEATURE_ID, feature.featureId(), Task.class);
+        String runId = template.request("nclue:taskRuns?operation=create&name=doc-ev-run&resultBucket="
+                                        + DemoData.BUCKET + "&resultFilePath=" + DemoData.RESULT_PREFIX,
+                e -> {
+                    e.getMessage().setHeader(NclueConstants.TASK_ID, task.taskId());
+                    e.getMessage().setHeader(NclueConstants.FEATURE_ID, feature.featureId());
+                }).getMessage().getHeader(NclueConstants.RUN_ID, String.class);
+
+        Path published = results.resolve(runId + ".tsv");
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(published));
+        assertEquals(DemoData.USERS, Files.readAllLines(published).size(), "the whole result, published once complete");
+    }
 
     @Test
     void shoppingIntentDownloadAndDryRun() throws Exception {
@@ -223,16 +266,23 @@ from("timer:workspaces?repeatCount=1")
     void everyYamlRouteExampleOfThePageIsRunHere() throws Exception {
         Matcher block = ADOC_YAML.matcher(Files.readString(ADOC));
         int examples = 0;
+        List<String> markers = new ArrayList<>(YAML_EXAMPLES_RUN);
+        markers.addAll(YAML_EXAMPLES_RUN_ELSEWHERE.keySet());
         while (block.find()) {
             if (block.group(1).startsWith("- ")) {
                 examples++;
                 String example = block.group(1);
-                assertEquals(1, YAML_EXAMPLES_RUN.stream().filter(example::contains).count(),
-                        "an example no test here runs (or two markers match):\n" + example);
+                assertEquals(1, markers.stream().filter(example::contains).count(),
+                        "an example no test runs (or two markers match):\n" + example);
             }
         }
-        assertEquals(YAML_EXAMPLES_RUN.size(), examples);
+        assertEquals(markers.size(), examples);
     }
+
+    /** Examples that need what this module does not have, with the test that runs them. */
+    private static final Map<String, String> YAML_EXAMPLES_RUN_ELSEWHERE = Map.of(
+            "kamelet:nclue-train-task-action",
+            "camel-nclue's NclueKameletsTest runs the Kamelets from YAML under camel-main against the emulator");
 
     @ParameterizedTest
     @ValueSource(strings = { "yaml", "java" })
