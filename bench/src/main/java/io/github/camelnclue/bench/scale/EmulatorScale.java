@@ -192,6 +192,8 @@ final class EmulatorScale {
         nclue.getConfiguration().setSecretKey(emulator.secretKey());
         // the emulator's quota is off: what is counted here is requests, not time
         nclue.getConfiguration().setRequestsPerSecond(500);
+        // 10,000 gets sent at once each wait for their turn before they park: the queue must hold them all
+        nclue.getConfiguration().setRequestQueueSize(20_000);
         nclue.setStatusPollDelay(200);
         nclue.setLedgerDirectory(java.nio.file.Files.createTempDirectory(ledgers, name + "-").toString());
         return context;
