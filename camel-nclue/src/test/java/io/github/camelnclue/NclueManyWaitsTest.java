@@ -60,9 +60,6 @@ class NclueManyWaitsTest extends NclueTestSupport {
 
     @Test
     void tenThousandWaitsParkOnAtMostFourComponentThreadsAndAllResume() throws Exception {
-        for (int i = 0; i < WAITS; i++) {
-            API.on("GET", "/api/v1/tasks/t" + i, 200, task(i, "in_progress"));
-        }
         pages("in_progress");
         AsyncProducer producer = context.getEndpoint(
                 "nclue:tasks?operation=get&waitForCompletion=true&waitTimeout=30m").createAsyncProducer();
@@ -101,7 +98,11 @@ class NclueManyWaitsTest extends NclueTestSupport {
                 .map(Thread::getId).collect(Collectors.toCollection(HashSet::new));
     }
 
+    /** The account as NCLUE shows it: every job in {@code status}, in the list pages and by id alike. */
     private static void pages(String status) {
+        for (int i = 0; i < WAITS; i++) {
+            API.on("GET", "/api/v1/tasks/t" + i, 200, task(i, status));
+        }
         for (int index = 0; index < WAITS; index += 100) {
             int from = index;
             String items = IntStream.range(from, from + 100).mapToObj(i -> task(i, status))
