@@ -32,6 +32,7 @@ import javax.sql.DataSource;
 import io.github.camelnclue.bench.Args;
 import io.github.camelnclue.bench.Machine;
 import io.github.camelnclue.emulator.NclueEmulator;
+import io.github.camelnclue.tracking.EmbeddedPostgresSupport;
 
 /**
  * Tracking cost against history (issue 8): ledgers holding 1,000 / 10,000 / 100,000 ended jobs plus 100 in flight
