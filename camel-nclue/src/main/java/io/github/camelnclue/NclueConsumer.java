@@ -21,9 +21,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.camelnclue.exception.NclueApiException;
+import io.github.camelnclue.exception.NclueLeadershipLostException;
 import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.tracking.JobLedger;
 import io.github.camelnclue.tracking.JobPoller;
+import io.github.camelnclue.tracking.LeaderLease;
 import io.github.camelnclue.tracking.PendingJob;
 import io.github.camelnclue.tracking.StatusObservation;
 import io.github.camelnclue.tracking.TrackedJob;
@@ -107,31 +109,48 @@ public class NclueConsumer extends ScheduledPollConsumer implements ShutdownAwar
             // surfaces in the consumer health check, with the HTTP status of an NclueApiException
             throw error;
         }
-        if (!poller.leads()) {
+        LeaderLease lease = poller.lead().orElse(null);
+        if (lease == null) {
             // with a cluster service only the leader of the account and kind emits: each change once
             return 0;
         }
         JobKind kind = poller.kind();
-        int emitted = 0;
         // one ledger call: only the jobs with changes this consumer has not emitted, nothing when nothing changed
-        for (PendingJob pending : ledger.pendingChanges(consumerId, poller.scope(), kind, maxMessagesPerPoll)) {
-            TrackedJob job = pending.job();
-            List<StatusObservation> observed = job.statuses();
-            for (int i = pending.emitted(); i < observed.size(); i++) {
-                if (!isEmitAllowed() || maxMessagesPerPoll > 0 && emitted >= maxMessagesPerPoll) {
-                    return emitted; // stopping, or the batch is full: the rest waits in the ledger
-                }
-                String status = observed.get(i).status();
-                if (statuses.isEmpty() || statuses.contains(status)) {
-                    String change = FailedChangeBackoff.key(job.id(), i);
-                    if (!backoff.isDue(change) || !emit(job, status, i > 0 ? observed.get(i - 1).status() : null,
-                            change)) {
+        List<PendingJob> pendingJobs = ledger.pendingChanges(consumerId, poller.scope(), kind, maxMessagesPerPoll);
+        if (pendingJobs.isEmpty()) {
+            return 0;
+        }
+        if (!ledger.holdsLead(lease)) {
+            poller.deposed(lease); // the successor emits these
+            return 0;
+        }
+        int emitted = 0;
+        try {
+            for (PendingJob pending : pendingJobs) {
+                TrackedJob job = pending.job();
+                List<StatusObservation> observed = job.statuses();
+                for (int i = pending.emitted(); i < observed.size(); i++) {
+                    if (!isEmitAllowed() || maxMessagesPerPoll > 0 && emitted >= maxMessagesPerPoll) {
+                        return emitted; // stopping, or the batch is full: the rest waits in the ledger
+                    }
+                    String status = observed.get(i).status();
+                    if (statuses.isEmpty() || statuses.contains(status)) {
+                        String change = FailedChangeBackoff.key(job.id(), i);
+                        if (!backoff.isDue(change) || !emit(job, status, i > 0 ? observed.get(i - 1).status() : null,
+                                change)) {
+                            break;
+                        }
+                        emitted++;
+                    }
+                    if (!ledger.markEmitted(lease, consumerId, poller.scope(), kind, job.id(), i, i + 1)) {
+                        LOG.debug("{} {}: its change {} was marked emitted by another instance", kind, job.id(), i);
                         break;
                     }
-                    emitted++;
                 }
-                ledger.markEmitted(consumerId, poller.scope(), kind, job.id(), i + 1);
             }
+        } catch (NclueLeadershipLostException e) {
+            // the change just emitted was not marked: the new leader emits it again (at least once, never lost)
+            poller.deposed(lease);
         }
         return emitted;
     }

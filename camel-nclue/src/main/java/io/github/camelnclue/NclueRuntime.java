@@ -260,7 +260,7 @@ public final class NclueRuntime extends ServiceSupport {
         JobPoller poller = new JobPoller(scope, kind, source, tracker.ledger(), mapper, scheduler, workers,
                 sweepDelayMillis);
         JobLeadership leaders = leadership;
-        poller.leadWhen(() -> leaders.isLeader(scope, kind));
+        poller.leadWhen(() -> leaders.role(scope, kind));
         poller.onStatusChange((jobKind, id, previous, status, spent) -> statusListener.onStatusChange(jobKind, id,
                 previous, status, spent));
         return poller;

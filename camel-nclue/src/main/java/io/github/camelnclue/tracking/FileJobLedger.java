@@ -143,6 +143,17 @@ public class FileJobLedger implements JobLedger {
                 () -> view().emittedCount(consumerId, scope, kind, id));
     }
 
+    /** Leases are not journaled: the directory lock keeps other processes out, and a restart ends every lease. */
+    @Override
+    public synchronized LeaderLease takeLead(String namespace) {
+        return view().takeLead(namespace);
+    }
+
+    @Override
+    public synchronized boolean holdsLead(LeaderLease lease) {
+        return view().holdsLead(lease);
+    }
+
     @Override
     public synchronized int emittedCount(String consumerId, String scope, JobKind kind, String id) {
         return view().emittedCount(consumerId, scope, kind, id);

@@ -63,6 +63,8 @@ public class InMemoryJobLedger implements JobLedger {
 
     private final Map<ScopeKind, Jobs> state = new LinkedHashMap<>();
     private final Clock clock;
+    /** The epoch of the latest lease of each namespace: one process holds this ledger, so its leases live here. */
+    private final Map<String, Long> leads = new HashMap<>();
     private int size;
 
     public InMemoryJobLedger() {
@@ -173,6 +175,16 @@ public class InMemoryJobLedger implements JobLedger {
         if (job == null || emitted >= job.statuses().size()) {
             consumer.pending.remove(id);
         }
+    }
+
+    @Override
+    public synchronized LeaderLease takeLead(String namespace) {
+        return new LeaderLease(namespace, leads.merge(namespace, 1L, Long::sum));
+    }
+
+    @Override
+    public synchronized boolean holdsLead(LeaderLease lease) {
+        return !lease.fenced() || leads.getOrDefault(lease.namespace(), 0L) == lease.epoch();
     }
 
     @Override

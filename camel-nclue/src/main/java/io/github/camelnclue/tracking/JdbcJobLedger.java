@@ -34,6 +34,7 @@ import javax.sql.DataSource;
 
 import io.github.camelnclue.client.SharedQuota;
 import io.github.camelnclue.exception.JobLedgerException;
+import io.github.camelnclue.exception.NclueLeadershipLostException;
 import io.github.camelnclue.model.JobKind;
 
 /**
@@ -118,19 +119,16 @@ public class JdbcJobLedger implements JobLedger {
 
     @Override
     public boolean recordStatus(String scope, JobKind kind, String id, String status, String recordJson) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                boolean appended = recordStatus(c, scope, kind.uriName(), id, status, recordJson);
-                c.commit();
-                return appended;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failed("record the status of " + id, e);
-        }
+        return recordStatus(LeaderLease.ALONE, scope, kind, id, status, recordJson);
+    }
+
+    @Override
+    public boolean recordStatus(LeaderLease lease, String scope, JobKind kind, String id, String status,
+            String recordJson) {
+        return transaction("record the status of " + id, c -> {
+            requireLead(c, lease);
+            return recordStatus(c, scope, kind.uriName(), id, status, recordJson);
+        });
     }
 
     private boolean recordStatus(Connection c, String scope, String kind, String id, String status,
@@ -197,6 +195,56 @@ public class JdbcJobLedger implements JobLedger {
             execute(c, sql.deletePending(), consumerId, scope, kind.uriName(), id, count);
             return null;
         });
+    }
+
+    @Override
+    public boolean markEmitted(LeaderLease lease, String consumerId, String scope, JobKind kind, String id,
+            int expected, int count) {
+        return transaction("mark statuses of " + id + " emitted", c -> {
+            requireLead(c, lease);
+            register(c, consumerId, scope, kind.uriName(), true);
+            boolean marked = execute(c, sql.updateEmittedFrom(), count, consumerId, scope, kind.uriName(), id,
+                    expected) == 1
+                    || expected == 0
+                       && execute(c, sql.insertEmitted(), consumerId, scope, kind.uriName(), id, count) == 1;
+            if (marked) {
+                execute(c, sql.deletePending(), consumerId, scope, kind.uriName(), id, count);
+            }
+            return marked;
+        });
+    }
+
+    @Override
+    public LeaderLease takeLead(String namespace) {
+        return transaction("take the lead of " + namespace, c -> {
+            try (PreparedStatement ps = prepare(c, sql.takeLead(), namespace, timestamp());
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new LeaderLease(namespace, rs.getLong(1));
+            }
+        });
+    }
+
+    @Override
+    public boolean holdsLead(LeaderLease lease) {
+        if (!lease.fenced()) {
+            return true;
+        }
+        return transaction("check the lead of " + lease.namespace(), c -> latestEpoch(c, lease) == lease.epoch());
+    }
+
+    /** Fails unless {@code lease} is the latest, which then stays so until the transaction ends. */
+    private void requireLead(Connection c, LeaderLease lease) throws SQLException {
+        if (lease.fenced() && latestEpoch(c, lease) != lease.epoch()) {
+            throw new NclueLeadershipLostException(lease.namespace(), lease.epoch());
+        }
+    }
+
+    private long latestEpoch(Connection c, LeaderLease lease) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql.selectLeadForShare(), lease.namespace());
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     @Override

@@ -47,6 +47,16 @@ public final class JobLeadership extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobLeadership.class);
 
+    /** What this instance is for an account and kind. */
+    public enum Role {
+        /** No cluster service: this instance watches on its own. */
+        ALONE,
+        /** The cluster service elected this instance. */
+        LEADER,
+        /** Another instance leads. */
+        FOLLOWER
+    }
+
     private final CamelContext camelContext;
     private final Map<String, CamelClusterView> views = new ConcurrentHashMap<>();
     private CamelClusterService clusterService;
@@ -104,11 +114,16 @@ public final class JobLeadership extends ServiceSupport {
         return bound;
     }
 
-    /** Whether this instance watches the jobs of {@code kind} in {@code scope}; joins the namespace on first ask. */
+    /** Whether this instance watches the jobs of {@code kind} in {@code scope}, alone or as the elected leader. */
     public boolean isLeader(String scope, JobKind kind) {
+        return role(scope, kind) != Role.FOLLOWER;
+    }
+
+    /** What this instance is for the jobs of {@code kind} in {@code scope}; joins the namespace on first ask. */
+    public Role role(String scope, JobKind kind) {
         CamelClusterService service = clusterService().orElse(null);
         if (service == null) {
-            return true;
+            return Role.ALONE;
         }
         CamelClusterView view = views.computeIfAbsent(namespace(scope, kind), namespace -> {
             try {
@@ -123,7 +138,7 @@ public final class JobLeadership extends ServiceSupport {
                                                 + service.getId() + ": " + e.getMessage(), e);
             }
         });
-        return view.getLocalMember().isLeader();
+        return view.getLocalMember().isLeader() ? Role.LEADER : Role.FOLLOWER;
     }
 
     /** {@code nclue-<kind>-<16 hex digits of the account's hash>}, e.g. {@code nclue-task-runs-3f2a…}. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.github.camelnclue.client.SharedQuota;
+import io.github.camelnclue.exception.NclueLeadershipLostException;
 import io.github.camelnclue.model.JobKind;
 
 /**
@@ -64,6 +65,62 @@ public interface JobLedger extends AutoCloseable {
 
     /** Records that {@code consumerId} has emitted the first {@code count} observed statuses of the job. */
     void markEmitted(String consumerId, String scope, JobKind kind, String id, int count);
+
+    /**
+     * Takes the lead of {@code namespace} for this instance, which the cluster service just elected: returns a lease
+     * with an epoch above every lease of the namespace taken before on this ledger's store. Writes under the earlier
+     * leases are refused from now on.
+     */
+    LeaderLease takeLead(String namespace);
+
+    /** Whether {@code lease} is still the latest of its namespace ({@link LeaderLease#ALONE} always is). */
+    boolean holdsLead(LeaderLease lease);
+
+    /**
+     * {@link #recordStatus(String, JobKind, String, String, String)} as the leader holding {@code lease}, checked in the
+     * same step as the write.
+     * <p>
+     * The default suits a ledger of one process, whose methods lock the ledger itself: the check and the write are one
+     * step under that lock. A ledger shared by processes overrides it with one transaction.
+     *
+     * @throws NclueLeadershipLostException if a later lease was taken; nothing is written
+     */
+    default boolean recordStatus(LeaderLease lease, String scope, JobKind kind, String id, String status,
+            String recordJson) {
+        synchronized (this) {
+            requireLead(lease);
+            return recordStatus(scope, kind, id, status, recordJson);
+        }
+    }
+
+    /**
+     * Compare-and-set: records that {@code consumerId} emitted the first {@code count} statuses of the job if it had
+     * emitted {@code expected} of them, as the leader holding {@code lease}. Two instances that emitted the same change
+     * cannot both mark it; the loser learns that the change was another's.
+     * <p>
+     * The default is one step under the ledger's own lock, as for
+     * {@link #recordStatus(LeaderLease, String, JobKind, String, String, String)}.
+     *
+     * @return false if the count was not {@code expected} (nothing is written)
+     * @throws NclueLeadershipLostException if a later lease was taken; nothing is written
+     */
+    default boolean markEmitted(LeaderLease lease, String consumerId, String scope, JobKind kind, String id,
+            int expected, int count) {
+        synchronized (this) {
+            requireLead(lease);
+            if (emittedCount(consumerId, scope, kind, id) != expected) {
+                return false;
+            }
+            markEmitted(consumerId, scope, kind, id, count);
+            return true;
+        }
+    }
+
+    private void requireLead(LeaderLease lease) {
+        if (!holdsLead(lease)) {
+            throw new NclueLeadershipLostException(lease.namespace(), lease.epoch());
+        }
+    }
 
     /** How many observed statuses of the job {@code consumerId} has emitted (0 if none). */
     int emittedCount(String consumerId, String scope, JobKind kind, String id);

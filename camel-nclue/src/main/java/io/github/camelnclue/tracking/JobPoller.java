@@ -32,12 +32,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelnclue.exception.NclueApiException;
 import io.github.camelnclue.exception.NclueJobFailedException;
+import io.github.camelnclue.exception.NclueLeadershipLostException;
 import io.github.camelnclue.exception.NclueWaitReleasedException;
 import io.github.camelnclue.exception.NclueWaitTimeoutException;
 import io.github.camelnclue.model.JobKind;
@@ -59,6 +60,11 @@ import org.slf4j.LoggerFactory;
 public final class JobPoller {
 
     static final int PAGE_SIZE = 100;
+    /**
+     * How long an instance the cluster service still calls leader stays out after another took the lead: longer than
+     * the lease time of the cluster services (Kubernetes' default is 15 s), so a stale view learns the truth first.
+     */
+    static final Duration RETAKE_AFTER = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(JobPoller.class);
 
     /** One parked wait. */
@@ -84,7 +90,14 @@ public final class JobPoller {
     /** A watchAll sweep read every list page once: every job of the account was recorded since this poller started. */
     private volatile boolean listedAll;
     private volatile Throwable lastError;
-    private volatile BooleanSupplier leads = () -> true;
+    private volatile Supplier<JobLeadership.Role> role = () -> JobLeadership.Role.ALONE;
+    /** Guards the lease, apart from the scheduling state, as taking a lease is a ledger write. */
+    private final Object leadLock = new Object();
+    /** The lease this instance leads under (null when it does not lead). */
+    private LeaderLease lease;
+    /** When another instance took the lead from this one while the cluster service still called it leader. */
+    private long deposedAtNanos;
+    private boolean deposed;
     private boolean scheduled;
     private boolean stopped;
 
@@ -259,9 +272,11 @@ public final class JobPoller {
             sweep = CompletableFuture.failedFuture(e);
         }
         sweep.whenComplete((ignored, failure) -> {
-            // unwrapped, so the consumer health check sees the NclueApiException and its HTTP status
-            lastError = unwrap(failure);
-            if (failure != null && !isStopped()) {
+            // unwrapped, so the consumer health check sees the NclueApiException and its HTTP status; a lead taken
+            // over is no fault (deposed() logged it)
+            Throwable error = unwrap(failure);
+            lastError = error instanceof NclueLeadershipLostException ? null : error;
+            if (lastError != null && !isStopped()) {
                 LOG.warn("Polling {} of {} failed: {}", kind, scopeForLog(), lastError.getMessage());
             }
             synchronized (this) {
@@ -287,20 +302,62 @@ public final class JobPoller {
 
     /**
      * Decides whether this instance sweeps the API: with a cluster service, only the leader of the account and kind
-     * does (see {@link JobLeadership}); the default leads.
+     * does (see {@link JobLeadership}); the default watches alone.
      */
-    public void leadWhen(BooleanSupplier leads) {
-        this.leads = leads;
+    public void leadWhen(Supplier<JobLeadership.Role> role) {
+        this.role = role;
     }
 
-    /** Whether this instance sweeps the API for the account and kind (it leads them). */
+    /** Whether this instance sweeps the API and emits changes for the account and kind (it leads them). */
     public boolean leads() {
-        return leads.getAsBoolean();
+        return lead().isPresent();
+    }
+
+    /**
+     * The lease this instance leads under: {@link LeaderLease#ALONE} without a cluster service; once elected, a lease
+     * taken from the ledger, so that what it writes is refused once another instance took over. Empty for a follower.
+     */
+    public Optional<LeaderLease> lead() {
+        synchronized (leadLock) {
+            JobLeadership.Role now = role.get();
+            if (now != JobLeadership.Role.LEADER) {
+                lease = now == JobLeadership.Role.ALONE ? LeaderLease.ALONE : null;
+                deposed = false;
+                return Optional.ofNullable(lease);
+            }
+            if (lease == null || !lease.fenced()) {
+                if (deposed && System.nanoTime() - deposedAtNanos < RETAKE_AFTER.toNanos()) {
+                    return Optional.empty();
+                }
+                lease = ledger.takeLead(JobLeadership.namespace(scope, kind));
+                deposed = false;
+                LOG.info("This instance leads {} of {} (lease epoch {})", kind, scopeForLog(), lease.epoch());
+            }
+            return Optional.of(lease);
+        }
+    }
+
+    /** Another instance took the lead from {@code lost}: stop leading under it. */
+    public void deposed(LeaderLease lost) {
+        synchronized (leadLock) {
+            if (lost.equals(lease)) {
+                LOG.warn("Another instance took the lead of {} of {} from this one (lease epoch {}): this one stops "
+                         + "sweeping and emitting", kind, scopeForLog(), lost.epoch());
+                lease = null;
+                deposed = true;
+                deposedAtNanos = System.nanoTime();
+            }
+        }
     }
 
     /** One sweep over every in-flight job (and, when a holder watches all, every listed job). */
     public CompletableFuture<Void> sweep() {
-        if (!leads.getAsBoolean()) {
+        LeaderLease lease = lead().orElse(null);
+        if (lease == null) {
+            return followLedger();
+        }
+        if (lease.fenced() && !ledger.holdsLead(lease)) {
+            deposed(lease);
             return followLedger();
         }
         boolean watchAll = holders.containsValue(Boolean.TRUE);
@@ -316,9 +373,12 @@ public final class JobPoller {
         LOG.debug("Sweeping {} {} in flight{}", inFlight.size(), kind, watchAll ? " and every listed job" : "");
         int pageBudget = (inFlight.size() + PAGE_SIZE - 1) / PAGE_SIZE + 1;
         JobSource from = source;
-        return scan(from, 0, inFlight, pageBudget, watchAll, new boolean[1])
-                .thenCompose(listable -> readStragglers(from, inFlight, listable))
+        return scan(from, lease, 0, inFlight, pageBudget, watchAll, new boolean[1])
+                .thenCompose(listable -> readStragglers(from, lease, inFlight, listable))
                 .whenComplete((ignored, failure) -> {
+                    if (unwrap(failure) instanceof NclueLeadershipLostException) {
+                        deposed(lease);
+                    }
                     lastSweepRequests = (int) (requests.get() - before);
                     LOG.debug("Swept {} with {} requests", kind, lastSweepRequests);
                 });
@@ -334,7 +394,7 @@ public final class JobPoller {
      * @param metTerminal [0]: a job the ledger knew was terminal was met
      */
     private CompletableFuture<Boolean> scan(
-            JobSource from, int index, Set<String> remaining, int pagesLeft, boolean watchAll, boolean[] metTerminal) {
+            JobSource from, LeaderLease lease, int index, Set<String> remaining, int pagesLeft, boolean watchAll, boolean[] metTerminal) {
         boolean wanted = !remaining.isEmpty() && pagesLeft > 0 || watchAll && !metTerminal[0];
         if (!wanted) {
             return CompletableFuture.completedFuture(true);
@@ -357,7 +417,7 @@ public final class JobPoller {
                     tracked = true;
                 }
                 if (tracked) {
-                    observe(job);
+                    observe(job, lease);
                 }
             }
             boolean more = index + p.items().size() < p.total() && !p.items().isEmpty();
@@ -365,11 +425,12 @@ public final class JobPoller {
                 listedAll |= watchAll;
                 return CompletableFuture.completedFuture(true);
             }
-            return scan(from, index + p.items().size(), remaining, pagesLeft - 1, watchAll, metTerminal);
+            return scan(from, lease, index + p.items().size(), remaining, pagesLeft - 1, watchAll, metTerminal);
         });
     }
 
-    private CompletableFuture<Void> readStragglers(JobSource from, Set<String> remaining, boolean listable) {
+    private CompletableFuture<Void> readStragglers(JobSource from, LeaderLease lease, Set<String> remaining,
+            boolean listable) {
         if (remaining.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -384,9 +445,9 @@ public final class JobPoller {
                 requests.incrementAndGet();
                 return from.get(id).<Void> handle((job, failure) -> {
                     if (failure == null) {
-                        observe(job);
+                        observe(job, lease);
                     } else if (isNotFound(unwrap(failure))) {
-                        gone(id);
+                        gone(id, lease);
                     } else {
                         throw failure instanceof CompletionException c ? c : new CompletionException(failure);
                     }
@@ -402,9 +463,9 @@ public final class JobPoller {
     }
 
     /** The job no longer exists in NCLUE (deleted outside the component): a terminal change, never read again. */
-    private void gone(String id) {
+    private void gone(String id, LeaderLease lease) {
         LOG.info("{} {} no longer exists in NCLUE: recorded as {}", kind, id, JobStatus.DELETED);
-        if (ledger.recordStatus(scope, kind, id, JobStatus.DELETED, null)) {
+        if (ledger.recordStatus(lease, scope, kind, id, JobStatus.DELETED, null)) {
             notifyStatusChange(id);
         }
         List<Wait> ended = waiters.remove(id);
@@ -434,8 +495,8 @@ public final class JobPoller {
         return CompletableFuture.completedFuture(null);
     }
 
-    private void observe(NclueJob job) {
-        boolean changed = ledger.recordStatus(scope, kind, job.id(), job.status(), json(job));
+    private void observe(NclueJob job, LeaderLease lease) {
+        boolean changed = ledger.recordStatus(lease, scope, kind, job.id(), job.status(), json(job));
         if (changed) {
             LOG.debug("{} {} is now {}", kind, job.id(), job.status());
             notifyStatusChange(job.id());

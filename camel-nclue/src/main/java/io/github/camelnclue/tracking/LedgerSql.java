@@ -24,6 +24,7 @@ import java.util.List;
 final class LedgerSql {
 
     private final String quota;
+    private final String leads;
     private final String jobs;
     private final String statuses;
     private final String emitted;
@@ -32,6 +33,7 @@ final class LedgerSql {
 
     LedgerSql(String prefix) {
         this.quota = prefix + "quota";
+        this.leads = prefix + "leads";
         this.jobs = prefix + "jobs";
         this.statuses = prefix + "statuses";
         this.emitted = prefix + "emitted";
@@ -248,6 +250,18 @@ final class LedgerSql {
                 + ".count, EXCLUDED.count)";
     }
 
+    /** count, consumer_id, scope, kind, id, expected count: compare-and-set. */
+    String updateEmittedFrom() {
+        return "UPDATE " + emitted + " SET count = ? WHERE consumer_id = ? AND scope = ? AND kind = ? AND id = ? "
+                + "AND count = ?";
+    }
+
+    /** consumer_id, scope, kind, id, count: the first mark of a job, unless another instance's came first. */
+    String insertEmitted() {
+        return "INSERT INTO " + emitted + " (consumer_id, scope, kind, id, count) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (consumer_id, scope, kind, id) DO NOTHING";
+    }
+
     /** consumer_id, scope, kind, id */
     String selectEmitted() {
         return "SELECT count FROM " + emitted + " WHERE consumer_id = ? AND scope = ? AND kind = ? AND id = ?";
@@ -279,5 +293,25 @@ final class LedgerSql {
         return List.of("CREATE TABLE IF NOT EXISTS " + quota + " (key_hash VARCHAR(64) PRIMARY KEY, "
                        + "next_allowed TIMESTAMP WITH TIME ZONE NOT NULL, holder VARCHAR(64), "
                        + "held_until TIMESTAMP WITH TIME ZONE)");
+    }
+
+    /** namespace, taken_at: the next epoch of the namespace, returned. */
+    String takeLead() {
+        return "INSERT INTO " + leads + " (namespace, epoch, taken_at) VALUES (?, 1, ?) ON CONFLICT (namespace) "
+                + "DO UPDATE SET epoch = " + leads + ".epoch + 1, taken_at = EXCLUDED.taken_at RETURNING epoch";
+    }
+
+    /**
+     * namespace: the latest epoch, share-locked until the transaction ends, so a lease taken meanwhile waits for the
+     * write it fences and refuses only the writes after it.
+     */
+    String selectLeadForShare() {
+        return "SELECT epoch FROM " + leads + " WHERE namespace = ? FOR SHARE";
+    }
+
+    /** Schema version 4: the latest leader lease of each cluster namespace ({@link LeaderLease}). */
+    List<String> addLeads() {
+        return List.of("CREATE TABLE IF NOT EXISTS " + leads + " (namespace VARCHAR(200) PRIMARY KEY, "
+                       + "epoch BIGINT NOT NULL, taken_at TIMESTAMP WITH TIME ZONE NOT NULL)");
     }
 }

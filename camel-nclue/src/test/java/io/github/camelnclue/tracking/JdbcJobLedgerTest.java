@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
+import io.github.camelnclue.exception.NclueLeadershipLostException;
 import io.github.camelnclue.model.JobKind;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,7 +72,7 @@ class JdbcJobLedgerTest extends JobLedgerContractTest {
     protected JobLedger newLedger() throws Exception {
         JobLedger ledger = started(new JdbcJobLedger(dataSource));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE nclue_jobs, nclue_statuses, nclue_emitted, nclue_consumers, nclue_pending");
+            s.execute("TRUNCATE nclue_jobs, nclue_statuses, nclue_emitted, nclue_consumers, nclue_pending, nclue_leads");
         }
         return ledger;
     }
@@ -121,6 +123,46 @@ class JdbcJobLedgerTest extends JobLedgerContractTest {
             String id = ledger.findByName(SCOPE, KIND, "a").orElseThrow().id();
             assertTrue(id.startsWith("id-"), id);
             assertEquals(THREADS, other.emittedCount("c", SCOPE, KIND, "id-x"), "the highest count wins");
+        }
+    }
+
+    @Test
+    void racingEmittersMarkAChangeOnce() throws Exception {
+        ledger.recordJob(SCOPE, KIND, "a", "id-1", null);
+        ledger.recordStatus(SCOPE, KIND, "id-1", "in_progress", null);
+        try (JobLedger other = started(new JdbcJobLedger(dataSource))) {
+            LeaderLease lease = ledger.takeLead("nclue-task-runs-1");
+            List<Boolean> marked = race(i -> (i % 2 == 0 ? ledger : other)
+                    .markEmitted(lease, "c", SCOPE, KIND, "id-1", 0, 1));
+            assertEquals(1, marked.stream().filter(b -> b).count(), "one emitter wins: " + marked);
+            assertEquals(1, other.emittedCount("c", SCOPE, KIND, "id-1"));
+        }
+    }
+
+    @Test
+    void aLeaseTakenByAnotherInstanceFencesThisOne() throws Exception {
+        ledger.recordJob(SCOPE, KIND, "a", "id-1", null);
+        try (JobLedger successor = started(new JdbcJobLedger(dataSource))) {
+            LeaderLease mine = ledger.takeLead("nclue-task-runs-1");
+            // taken while writes under the old lease race it: each write lands before the takeover or is refused
+            List<Boolean> results = race(i -> {
+                if (i == 0) {
+                    return successor.takeLead("nclue-task-runs-1").epoch() > mine.epoch();
+                }
+                try {
+                    ledger.recordStatus(mine, SCOPE, KIND, "id-1", "status-" + i, null);
+                    return true;
+                } catch (NclueLeadershipLostException e) {
+                    return false;
+                }
+            });
+            assertTrue(results.get(0));
+            assertFalse(ledger.holdsLead(mine));
+            int landed = (int) results.stream().skip(1).filter(b -> b).count();
+            assertEquals(landed, ledger.findById(SCOPE, KIND, "id-1").orElseThrow().statuses().size(),
+                    "exactly the writes that were not refused were recorded: " + results);
+            assertThrows(NclueLeadershipLostException.class,
+                    () -> ledger.recordStatus(mine, SCOPE, KIND, "id-1", "late", null));
         }
     }
 

@@ -18,6 +18,7 @@ package io.github.camelnclue.tracking;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.camelnclue.exception.NclueLeadershipLostException;
 import io.github.camelnclue.model.JobKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -201,6 +203,52 @@ abstract class JobLedgerContractTest {
         assertEquals(3, ledger.emittedCount("c1", SCOPE, KIND, "id-1"));
         assertEquals(1, ledger.emittedCount("c2", SCOPE, KIND, "id-1"));
         assertEquals(0, ledger.emittedCount("c1", SCOPE, KIND, "id-2"));
+    }
+
+    @Test
+    void aLaterLeaseFencesTheEarlierOne() {
+        ledger.recordJob(SCOPE, KIND, "a", "id-1", null);
+        LeaderLease first = ledger.takeLead("nclue-task-runs-1");
+        assertTrue(ledger.recordStatus(first, SCOPE, KIND, "id-1", "in_progress", null));
+
+        LeaderLease second = ledger.takeLead("nclue-task-runs-1");
+        assertTrue(second.epoch() > first.epoch(), first + " then " + second);
+        assertFalse(ledger.holdsLead(first));
+        assertTrue(ledger.holdsLead(second));
+        assertThrows(NclueLeadershipLostException.class,
+                () -> ledger.recordStatus(first, SCOPE, KIND, "id-1", "completed", "{\"stale\":true}"));
+        assertThrows(NclueLeadershipLostException.class,
+                () -> ledger.markEmitted(first, "c", SCOPE, KIND, "id-1", 0, 1));
+        TrackedJob job = ledger.findById(SCOPE, KIND, "id-1").orElseThrow();
+        assertEquals(List.of("in_progress"), job.statuses().stream().map(StatusObservation::status).toList(),
+                "the deposed leader recorded nothing");
+        assertNull(job.recordJson());
+        assertEquals(0, ledger.emittedCount("c", SCOPE, KIND, "id-1"));
+
+        assertTrue(ledger.recordStatus(second, SCOPE, KIND, "id-1", "completed", null));
+        assertTrue(ledger.markEmitted(second, "c", SCOPE, KIND, "id-1", 0, 2));
+        LeaderLease elsewhere = ledger.takeLead("nclue-task-runs-2");
+        assertTrue(ledger.holdsLead(elsewhere) && ledger.holdsLead(second), "namespaces are led apart");
+        assertTrue(ledger.holdsLead(LeaderLease.ALONE));
+    }
+
+    @Test
+    void markEmittedUnderALeaseIsCompareAndSet() {
+        ledger.registerConsumer("c", SCOPE, KIND, true);
+        ledger.recordJob(SCOPE, KIND, "a", "id-1", null);
+        ledger.recordStatus(SCOPE, KIND, "id-1", "in_progress", null);
+        ledger.recordStatus(SCOPE, KIND, "id-1", "completed", null);
+        LeaderLease lease = ledger.takeLead("nclue-task-runs-1");
+
+        assertTrue(ledger.markEmitted(lease, "c", SCOPE, KIND, "id-1", 0, 1));
+        assertFalse(ledger.markEmitted(lease, "c", SCOPE, KIND, "id-1", 0, 1), "another emitter marked it first");
+        assertFalse(ledger.markEmitted(lease, "c", SCOPE, KIND, "id-1", 2, 3), "ahead of the ledger");
+        assertEquals(1, ledger.emittedCount("c", SCOPE, KIND, "id-1"));
+        assertEquals(1, ledger.pendingChanges("c", SCOPE, KIND, 0).size());
+
+        assertTrue(ledger.markEmitted(LeaderLease.ALONE, "c", SCOPE, KIND, "id-1", 1, 2));
+        assertEquals(2, ledger.emittedCount("c", SCOPE, KIND, "id-1"));
+        assertTrue(ledger.pendingChanges("c", SCOPE, KIND, 0).isEmpty());
     }
 
     @Test

@@ -24,9 +24,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelnclue.exception.NclueLeadershipLostException;
 import io.github.camelnclue.exception.NclueWaitReleasedException;
 import io.github.camelnclue.exception.NclueWaitTimeoutException;
 import io.github.camelnclue.model.JobKind;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,6 +133,72 @@ class JobPollerTest {
         ExecutionException late = assertThrows(ExecutionException.class,
                 () -> poller.awaitEnd("t1", Duration.ofHours(6)).get(5, TimeUnit.SECONDS));
         assertInstanceOf(NclueWaitReleasedException.class, late.getCause());
+    }
+
+    @Test
+    void aLeaderWhoseLeaseWasTakenRecordsNothingUntilElectedAgain() throws Exception {
+        ledger.recordJob(SCOPE, JobKind.TASKS, "n", "t1", null);
+        AtomicReference<JobLeadership.Role> role = new AtomicReference<>(JobLeadership.Role.LEADER);
+        JobPoller poller = new JobPoller(SCOPE, JobKind.TASKS, source, ledger, mapper, scheduler, workers, 60_000);
+        poller.leadWhen(role::get);
+
+        poller.sweep().get(5, TimeUnit.SECONDS);
+        LeaderLease first = poller.lead().orElseThrow();
+        assertTrue(first.fenced());
+        assertEquals("in_progress", lastStatus("t1"));
+
+        ledger.takeLead(JobLeadership.namespace(SCOPE, JobKind.TASKS)); // another instance was elected meanwhile
+        status = "completed";
+        poller.sweep().get(5, TimeUnit.SECONDS);
+        assertEquals("in_progress", lastStatus("t1"), "the deposed leader recorded nothing");
+        assertFalse(poller.leads(), "it stays out while its cluster view still names it leader");
+
+        role.set(JobLeadership.Role.FOLLOWER);
+        assertFalse(poller.leads());
+        role.set(JobLeadership.Role.LEADER);
+        LeaderLease again = poller.lead().orElseThrow();
+        assertEquals(first.epoch() + 2, again.epoch(), "elected again, it takes a lease after its successor's");
+        poller.sweep().get(5, TimeUnit.SECONDS);
+        assertEquals("completed", lastStatus("t1"));
+    }
+
+    @Test
+    void aLeadTakenDuringASweepRefusesItsWritesAndDeposesIt() throws Exception {
+        ledger.recordJob(SCOPE, JobKind.TASKS, "n", "t1", null);
+        String namespace = JobLeadership.namespace(SCOPE, JobKind.TASKS);
+        JobSource takenWhileListing = new JobSource() {
+            @Override
+            public CompletableFuture<Page> list(int index, int limit) {
+                ledger.takeLead(namespace); // the successor's lease lands while this page is on its way
+                return CompletableFuture.completedFuture(new Page(1, List.of(task("t1", "completed"))));
+            }
+
+            @Override
+            public CompletableFuture<? extends NclueJob> get(String id) {
+                return CompletableFuture.completedFuture(task(id, "completed"));
+            }
+        };
+        JobPoller poller = new JobPoller(SCOPE, JobKind.TASKS, takenWhileListing, ledger, mapper, scheduler, workers,
+                60_000);
+        poller.leadWhen(() -> JobLeadership.Role.LEADER);
+
+        ExecutionException refused = assertThrows(ExecutionException.class,
+                () -> poller.sweep().get(5, TimeUnit.SECONDS));
+        assertInstanceOf(NclueLeadershipLostException.class, refused.getCause());
+        assertEquals(null, lastStatus("t1"), "nothing recorded under the lost lease");
+        assertFalse(poller.leads());
+    }
+
+    @Test
+    void withoutAClusterServiceThePollerLeadsAloneUnfenced() {
+        JobPoller poller = new JobPoller(SCOPE, JobKind.TASKS, source, ledger, mapper, scheduler, workers, 60_000);
+        assertEquals(LeaderLease.ALONE, poller.lead().orElseThrow());
+        assertEquals(1, ledger.takeLead(JobLeadership.namespace(SCOPE, JobKind.TASKS)).epoch(),
+                "leading alone took no lease");
+    }
+
+    private String lastStatus(String id) {
+        return ledger.findById(SCOPE, JobKind.TASKS, id).orElseThrow().lastStatus();
     }
 
     private Task task(String id, String state) {
