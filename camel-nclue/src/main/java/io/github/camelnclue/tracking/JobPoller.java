@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,8 +51,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Refreshes every in-flight job of one kind and account, for all consumers and waits at once. A sweep reads list
- * pages of 100, newest first, until every tracked job was seen (so N jobs cost about ceil(N/100) requests, not N) and
- * reads at most one straggler by id; kinds that cannot be listed are read by id. Status changes go to the ledger; a
+ * pages of 100, newest first: from the top for the jobs it never listed, and then the pages where the others were
+ * last listed, however deep under newer jobs (so N jobs cost about ceil(N/100) requests, not N), and one more request
+ * for a job the pages did not show; kinds that cannot be listed are read by id. Status changes go to the ledger; a
  * job that answers 404 is recorded {@code deleted} and not read again. Sweeps run one at a time, on the worker pool,
  * only while someone is interested; the scheduler only starts them.
  * <p>
@@ -85,8 +88,13 @@ public final class JobPoller {
     private final List<JobStatusListener> statusListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger stragglerCursor = new AtomicInteger();
+    /** Where each job in flight was last listed, as the number of jobs at or below it: see {@link #readPlaced}. */
+    private final Map<String, Integer> depths = new ConcurrentHashMap<>();
     private volatile JobSource source;
     private volatile int lastSweepRequests;
+    /** The next page {@link #readStragglers} reads to place jobs never listed, and whether it is its turn. */
+    private int discoveryIndex;
+    private boolean discoveryTurn;
     /** A watchAll sweep read every list page once: every job of the account was recorded since this poller started. */
     private volatile boolean listedAll;
     private volatile Throwable lastError;
@@ -366,15 +374,17 @@ public final class JobPoller {
             inFlight.add(job.id());
         }
         inFlight.addAll(waiters.keySet());
+        depths.keySet().retainAll(inFlight);
         if (inFlight.isEmpty() && !watchAll) {
             return CompletableFuture.completedFuture(null);
         }
         long before = requests.get();
         LOG.debug("Sweeping {} {} in flight{}", inFlight.size(), kind, watchAll ? " and every listed job" : "");
-        int pageBudget = (inFlight.size() + PAGE_SIZE - 1) / PAGE_SIZE + 1;
+        Sweep sweep = new Sweep(lease, inFlight, watchAll);
         JobSource from = source;
-        return scan(from, lease, 0, inFlight, pageBudget, watchAll, new boolean[1])
-                .thenCompose(listable -> readStragglers(from, lease, inFlight, listable))
+        return scan(from, sweep, 0)
+                .thenCompose(listable -> listable ? readPlaced(from, sweep) : CompletableFuture.completedFuture(false))
+                .thenCompose(listable -> readStragglers(from, sweep, listable))
                 .whenComplete((ignored, failure) -> {
                     if (unwrap(failure) instanceof NclueLeadershipLostException) {
                         deposed(lease);
@@ -384,18 +394,71 @@ public final class JobPoller {
                 });
     }
 
+    /** What one sweep has seen and has left to find. */
+    private final class Sweep {
+        final LeaderLease lease;
+        /** The jobs in flight not seen yet. */
+        final Set<String> remaining;
+        /** Those of them never listed (just created, or not met since this poller started): found from the top. */
+        final Set<String> unplaced = new HashSet<>();
+        final boolean watchAll;
+        int pagesLeft;
+        /** A job the ledger knew was terminal was met (watchAll). */
+        boolean metTerminal;
+        /** The list's size in the last page read, and where the pages read from the top end. */
+        int total;
+        int topRead;
+
+        Sweep(LeaderLease lease, Set<String> inFlight, boolean watchAll) {
+            this.lease = lease;
+            this.remaining = inFlight;
+            this.watchAll = watchAll;
+            for (String id : inFlight) {
+                if (!depths.containsKey(id)) {
+                    unplaced.add(id);
+                }
+            }
+            this.pagesLeft = (unplaced.size() + PAGE_SIZE - 1) / PAGE_SIZE + 1;
+        }
+
+        /** Sees the jobs of a page that starts at {@code index}. */
+        void read(int index, JobSource.Page page) {
+            total = page.total();
+            int position = index;
+            for (NclueJob job : page.items()) {
+                boolean tracked = remaining.remove(job.id());
+                unplaced.remove(job.id());
+                if (!tracked && watchAll) {
+                    Optional<TrackedJob> known = ledger.findById(scope, kind, job.id());
+                    if (known.isEmpty()) {
+                        ledger.recordJob(scope, kind, job.name(), job.id(), null);
+                    } else if (known.get().terminal() && listedAll) {
+                        metTerminal = true;
+                    }
+                    tracked = true;
+                }
+                if (tracked) {
+                    depths.put(job.id(), total - position);
+                    observe(job, lease);
+                }
+                position++;
+            }
+        }
+    }
+
     /**
-     * Reads list pages from {@code index}. Without watchAll it stops once every job in flight was seen or the budget
-     * is spent. With watchAll the first sweep reads every page; later ones read on until they meet a job the ledger
-     * knows is terminal and every job in flight was seen (or the budget is spent): the jobs listed below it (older,
-     * newest first) were recorded by an earlier sweep, so a sweep costs the new jobs and those in flight, not the
-     * account's history.
+     * Reads list pages from the top, from {@code index}: page 0 always (it holds the newest jobs and the list's size),
+     * then on until every job never listed before was seen or the budget is spent. With watchAll the first sweep reads
+     * every page; later ones read on until they meet a job the ledger knows is terminal (and the rest of the rule
+     * holds): the jobs listed below it (older, newest first) were recorded by an earlier sweep, so a sweep costs the new
+     * jobs and those in flight, not the account's history.
      *
-     * @param metTerminal [0]: a job the ledger knew was terminal was met
+     * @return false if the kind cannot be listed
      */
-    private CompletableFuture<Boolean> scan(
-            JobSource from, LeaderLease lease, int index, Set<String> remaining, int pagesLeft, boolean watchAll, boolean[] metTerminal) {
-        boolean wanted = !remaining.isEmpty() && pagesLeft > 0 || watchAll && !metTerminal[0];
+    private CompletableFuture<Boolean> scan(JobSource from, Sweep sweep, int index) {
+        boolean wanted = index == 0 && !sweep.remaining.isEmpty()
+                         || !sweep.unplaced.isEmpty() && sweep.pagesLeft > 0
+                         || sweep.watchAll && !sweep.metTerminal;
         if (!wanted) {
             return CompletableFuture.completedFuture(true);
         }
@@ -405,38 +468,65 @@ public final class JobPoller {
         }
         requests.incrementAndGet();
         return page.thenCompose(p -> {
-            for (NclueJob job : p.items()) {
-                boolean tracked = remaining.remove(job.id());
-                if (!tracked && watchAll) {
-                    Optional<TrackedJob> known = ledger.findById(scope, kind, job.id());
-                    if (known.isEmpty()) {
-                        ledger.recordJob(scope, kind, job.name(), job.id(), null);
-                    } else if (known.get().terminal() && listedAll) {
-                        metTerminal[0] = true;
-                    }
-                    tracked = true;
-                }
-                if (tracked) {
-                    observe(job, lease);
-                }
-            }
-            boolean more = index + p.items().size() < p.total() && !p.items().isEmpty();
+            sweep.read(index, p);
+            sweep.pagesLeft--;
+            sweep.topRead = index + p.items().size();
+            boolean more = sweep.topRead < p.total() && !p.items().isEmpty();
             if (!more) {
-                listedAll |= watchAll;
+                listedAll |= sweep.watchAll;
                 return CompletableFuture.completedFuture(true);
             }
-            return scan(from, lease, index + p.items().size(), remaining, pagesLeft - 1, watchAll, metTerminal);
+            return scan(from, sweep, sweep.topRead);
         });
     }
 
-    private CompletableFuture<Void> readStragglers(JobSource from, LeaderLease lease, Set<String> remaining,
-            boolean listable) {
-        if (remaining.isEmpty()) {
+    /**
+     * Reads the pages where the jobs in flight listed before are now. A job's depth (the jobs at or below it, older) is
+     * kept as new jobs are added above it, so its index is the list's size less its depth; deleting an older job moves
+     * it up by one, and the one page read for it may then miss it, which the stragglers make up for. Jobs created
+     * together share their pages: a batch of N costs about N/100 pages wherever it lies in a long history.
+     */
+    private CompletableFuture<Boolean> readPlaced(JobSource from, Sweep sweep) {
+        SortedSet<Integer> pages = new TreeSet<>();
+        for (String id : sweep.remaining) {
+            Integer depth = depths.get(id);
+            if (depth != null) {
+                int index = Math.max(0, sweep.total - depth) / PAGE_SIZE * PAGE_SIZE;
+                if (index >= sweep.topRead) {
+                    pages.add(index);
+                }
+            }
+        }
+        CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
+        for (int index : pages) {
+            all = all.thenCompose(ignored -> {
+                if (sweep.remaining.isEmpty()) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                requests.incrementAndGet();
+                return from.list(index, PAGE_SIZE).thenAccept(p -> sweep.read(index, p));
+            });
+        }
+        return all.thenApply(ignored -> true);
+    }
+
+    /**
+     * The jobs the pages did not show: one request per sweep, in turn. When some were never listed (after a restart,
+     * under newer jobs), every other sweep reads the next page below those read instead, until each was placed; the
+     * others read one job by id (which also finds a job deleted outside the component).
+     */
+    private CompletableFuture<Void> readStragglers(JobSource from, Sweep sweep, boolean listable) {
+        if (sweep.remaining.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        List<String> ids = new ArrayList<>(remaining);
+        if (listable && !sweep.unplaced.isEmpty() && (discoveryTurn = !discoveryTurn)) {
+            int index = discoveryIndex >= sweep.topRead && discoveryIndex < sweep.total ? discoveryIndex : sweep.topRead;
+            discoveryIndex = index + PAGE_SIZE;
+            requests.incrementAndGet();
+            return from.list(index, PAGE_SIZE).thenAccept(p -> sweep.read(index, p));
+        }
+        List<String> ids = new ArrayList<>(sweep.remaining);
         if (listable) {
-            // jobs beyond the pages read: one by id per sweep, in turn, keeps a sweep within ceil(N/100) + 2 requests
             ids = List.of(ids.get(Math.floorMod(stragglerCursor.getAndIncrement(), ids.size())));
         }
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
@@ -445,9 +535,9 @@ public final class JobPoller {
                 requests.incrementAndGet();
                 return from.get(id).<Void> handle((job, failure) -> {
                     if (failure == null) {
-                        observe(job, lease);
+                        observe(job, sweep.lease);
                     } else if (isNotFound(unwrap(failure))) {
-                        gone(id, lease);
+                        gone(id, sweep.lease);
                     } else {
                         throw failure instanceof CompletionException c ? c : new CompletionException(failure);
                     }

@@ -107,6 +107,58 @@ class JobPollerWatchAllTest {
         assertEquals(List.of("list 0"), requests);
     }
 
+    @Test
+    void jobsInFlightBuriedUnderNewerOnesAreReadInThePagesTheyMovedTo() {
+        addNewest(150, "in_progress");
+        track(account);
+        JobPoller poller = new JobPoller(SCOPE, JobKind.TASK_RUNS, source, ledger, new ObjectMapper(), scheduler,
+                Runnable::run, NEVER);
+        assertEquals(List.of("list 0", "list 100"), requests(poller));
+
+        addNewest(5_000, "completed"); // another application's runs, on top of ours
+        setStatus("completed");
+        assertEquals(List.of("list 0", "list 5000", "list 5100"), requests(poller),
+                "the top, then the two pages ours moved to");
+        assertTrue(ledger.inFlight(SCOPE, JobKind.TASK_RUNS).isEmpty(), "every run was seen to end");
+    }
+
+    @Test
+    void afterARestartJobsNeverListedAreFoundOnePageDeeperEachOtherSweep() {
+        addNewest(150, "in_progress");
+        track(account);
+        addNewest(1_000, "completed");
+        JobPoller restarted = new JobPoller(SCOPE, JobKind.TASK_RUNS, source, ledger, new ObjectMapper(), scheduler,
+                Runnable::run, NEVER);
+        int bound = (150 + JobPoller.PAGE_SIZE - 1) / JobPoller.PAGE_SIZE + 2;
+
+        int sweeps = 0;
+        while (!requests(restarted).equals(List.of("list 0", "list 1000", "list 1100"))) {
+            assertTrue(requests.size() <= bound, "sweep " + sweeps + ": " + requests);
+            assertTrue(++sweeps <= 2 * 1_000 / JobPoller.PAGE_SIZE, "never placed: " + requests);
+        }
+        setStatus("completed");
+        assertEquals(List.of("list 0", "list 1000", "list 1100"), requests(restarted));
+        assertTrue(ledger.inFlight(SCOPE, JobKind.TASK_RUNS).isEmpty());
+    }
+
+    private void track(List<TaskRun> runs) {
+        for (TaskRun run : runs) {
+            ledger.recordJob(SCOPE, JobKind.TASK_RUNS, run.name(), run.id(), null);
+        }
+    }
+
+    /** Sets every run the ledger tracks in flight to {@code status}. */
+    private void setStatus(String status) {
+        List<String> inFlight = ledger.inFlight(SCOPE, JobKind.TASK_RUNS).stream().map(TrackedJob::id).toList();
+        account.replaceAll(r -> inFlight.contains(r.id()) ? run(r.id(), status) : r);
+    }
+
+    /** Runs one sweep and returns what it requested. */
+    private List<String> requests(JobPoller poller) {
+        sweep(poller);
+        return List.copyOf(requests);
+    }
+
     private JobPoller watchingAll() {
         JobPoller poller = new JobPoller(SCOPE, JobKind.TASK_RUNS, source, ledger, new ObjectMapper(), scheduler, Runnable::run,
                 NEVER);
@@ -127,9 +179,12 @@ class JobPollerWatchAllTest {
         int base = account.size();
         for (int i = 0; i < count; i++) {
             String id = "run-" + (base + i);
-            added.add(0, new TaskRun(id, "name-" + id, "t", "task", "f", "feature", status, null, null, null, null,
-                    null, null));
+            added.add(0, run(id, status));
         }
         account.addAll(0, added);
+    }
+
+    private static TaskRun run(String id, String status) {
+        return new TaskRun(id, "name-" + id, "t", "task", "f", "feature", status, null, null, null, null, null, null);
     }
 }
