@@ -33,6 +33,7 @@ import io.github.camelnclue.tracking.JdbcJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.spi.LifecycleStrategy;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.PropertiesComponent;
@@ -47,6 +48,9 @@ import org.apache.camel.util.ObjectHelper;
  */
 @Component("nclue")
 public class NclueComponent extends HealthCheckComponent {
+
+    /** The options Camel's own list of sensitive names misses, as {@link #maskKeysInSummaries} matches them. */
+    private static final String SENSITIVE_KEYWORDS = "objectstorageaccesskey,objectstoragesecretkey";
 
     private static final String PROPERTY_PREFIX = "camel.component.nclue.";
     private static final String METER_REGISTRY_CLASS = "io.micrometer.core.instrument.MeterRegistry";
@@ -256,6 +260,7 @@ public class NclueComponent extends HealthCheckComponent {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        maskKeysInSummaries(getCamelContext());
         // camel.component.nclue.* numbers that are not numbers are bound by Camel as 0: refuse them by their text
         PropertiesComponent properties = getCamelContext().getPropertiesComponent();
         Map<String, Object> texts = new HashMap<>();
@@ -267,6 +272,20 @@ public class NclueComponent extends HealthCheckComponent {
             }
         }
         NclueConfiguration.checkNumberTexts(texts);
+    }
+
+    /**
+     * camel-main's startup summaries and the configuration dev console mask the options whose names Camel knows as
+     * sensitive ({@code accessKey} and {@code secretKey} are), and also the context's additional sensitive keywords,
+     * matched against the last segment of a property name in lower case: the Object Storage keys are added there.
+     */
+    private static void maskKeysInSummaries(CamelContext context) {
+        ExtendedCamelContext extension = context.getCamelContextExtension();
+        String known = extension.getAdditionalSensitiveKeywords();
+        if (known == null || !known.contains(SENSITIVE_KEYWORDS)) {
+            extension.setAdditionalSensitiveKeywords(known == null || known.isBlank() ? SENSITIVE_KEYWORDS
+                    : known + "," + SENSITIVE_KEYWORDS);
+        }
     }
 
     @Override
