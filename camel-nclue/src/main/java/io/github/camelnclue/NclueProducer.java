@@ -21,8 +21,10 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.camelnclue.client.ApiCall;
@@ -50,9 +52,11 @@ import io.github.camelnclue.tracking.JobTracker;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.Route;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.spi.ShutdownPrepared;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.URISupport;
 
@@ -60,7 +64,10 @@ import org.apache.camel.util.URISupport;
  * Performs one operation per exchange. Asynchronous: the calling thread is released while the API answers (and, with
  * waitForCompletion, while the job runs).
  */
-public class NclueProducer extends DefaultAsyncProducer {
+public class NclueProducer extends DefaultAsyncProducer implements ShutdownPrepared {
+
+    /** The waits this producer's exchanges have parked, by job id: released when the route stops. */
+    private final Map<CompletableFuture<NclueJob>, String> parked = new ConcurrentHashMap<>();
 
     /** Read-ahead of a result: 4 × 256 KiB in flight, enough to keep the parser busy, small next to a 64 MB heap. */
 
@@ -105,6 +112,9 @@ public class NclueProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<?> reply;
         try {
+            if (configuration().isWaitForCompletion()) {
+                joinRoute(exchange);
+            }
             NclueOperations operation = determineOperation(exchange);
             configuration().getResource().requireSupported(operation);
             if (operation == NclueOperations.getResult) {
@@ -271,9 +281,9 @@ public class NclueProducer extends DefaultAsyncProducer {
         boolean cancel = configuration().getOnWaitTimeout() == NclueWaitTimeoutPolicy.cancel;
         return reply.thenApply(job -> tracked ? (NclueJob) job : track(job))
                 .thenCompose(job -> job.terminal() ? CompletableFuture.completedFuture(job)
-                        : cancel ? poller.awaitEnd(job.id(), timeout)
+                        : cancel ? park(poller, job.id(), timeout)
                                 .exceptionallyCompose(WaitTimeoutCancellation.onTimeout(cancellation, timeout))
-                        : poller.awaitEnd(job.id(), timeout))
+                        : park(poller, job.id(), timeout))
                 .thenApply(job -> {
                     if (!job.succeeded()) {
                         throw new NclueJobFailedException(poller.kind().uriName(), job.id(), job.status(),
@@ -281,6 +291,43 @@ public class NclueProducer extends DefaultAsyncProducer {
                     }
                     return job;
                 });
+    }
+
+    private CompletableFuture<NclueJob> park(JobPoller poller, String id, Duration timeout) {
+        CompletableFuture<NclueJob> wait = poller.awaitEnd(id, timeout);
+        parked.put(wait, id);
+        wait.whenComplete((job, failure) -> parked.remove(wait));
+        return wait;
+    }
+
+    /**
+     * Becomes one of the services of the exchange's route: the shutdown strategy tells a route's services that it is
+     * stopping before it waits for the exchanges in flight (it does not reach the producers inside the route's
+     * processors). Exchanges sent without a route (a ProducerTemplate) are released when the context stops.
+     */
+    private void joinRoute(Exchange exchange) {
+        Route route = exchange.getUnitOfWork() != null ? exchange.getUnitOfWork().getRoute() : null;
+        if (route != null) {
+            // the route's list is not thread safe, and a route that restarted has rebuilt it
+            synchronized (this) {
+                if (!route.getServices().contains(this)) {
+                    route.addService(this);
+                }
+            }
+        }
+    }
+
+    /**
+     * The route is stopping (the shutdown strategy calls this before it waits for the exchanges in flight): its parked
+     * exchanges are released at once instead of holding the stop for jobs that may run for hours. A suspended route
+     * keeps them, as it resumes with its exchanges.
+     */
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        if (!suspendOnly) {
+            JobPoller poller = getEndpoint().poller();
+            parked.forEach((wait, id) -> poller.release(id, wait, "its route"));
+        }
     }
 
     /** Records a job read or submitted (not created through the tracker) so its waits and consumers see it. */

@@ -15,17 +15,65 @@
  */
 package io.github.camelnclue;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import io.github.camelnclue.exception.NclueJobFailedException;
+import io.github.camelnclue.exception.NclueWaitReleasedException;
 import io.github.camelnclue.exception.NclueWaitTimeoutException;
 import io.github.camelnclue.model.JobKind;
 import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** In-route waits: the exchange is parked on the shared poller, no thread waits. */
 class NclueWaitTest extends NclueTestSupport {
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:waits").routeId("waits")
+                        .to("nclue:tasks?operation=get&waitForCompletion=true&waitTimeout=6h")
+                        .setHeader("resumed", constant(true));
+                from("direct:other").routeId("other")
+                        .to("nclue:tasks?operation=get&waitForCompletion=true&waitTimeout=6h");
+            }
+        };
+    }
+
+    @Test
+    void stoppingARouteReleasesTheWaitsOfItsExchangesOnly() throws Exception {
+        API.on("GET", "/api/v1/tasks/t3", 200, task(3, "in_progress"))
+                .on("GET", "/api/v1/tasks?index=0&limit=100", 200, "{\"index\":0,\"limit\":100,\"total\":1,\"tasks\":["
+                        + task(3, "in_progress") + "]}");
+        // a graceful stop that waited for the 6-hour job would be forced after this and leave the exchange parked
+        context.getShutdownStrategy().setTimeout(120);
+        CompletableFuture<Exchange> stopped = template.asyncSend("direct:waits",
+                e -> e.getMessage().setHeader(NclueConstants.TASK_ID, "t3"));
+        CompletableFuture<Exchange> kept = template.asyncSend("direct:other",
+                e -> e.getMessage().setHeader(NclueConstants.TASK_ID, "t3"));
+        NclueRuntime runtime = context.getComponent("nclue", NclueComponent.class).runtime();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.parkedWaits() == 2);
+
+        context.getRouteController().stopRoute("waits");
+
+        Exchange released = stopped.get(10, TimeUnit.SECONDS);
+        NclueWaitReleasedException e = assertInstanceOf(NclueWaitReleasedException.class, released.getException());
+        assertTrue(e.getMessage().contains("in_progress") && e.getMessage().contains("its route is stopping"),
+                e.getMessage());
+        assertEquals(null, released.getMessage().getHeader("resumed"), "the rest of the route did not run");
+        assertEquals(1, runtime.parkedWaits(), "the other route's wait stays parked");
+        assertEquals(false, kept.isDone());
+    }
 
     @Test
     void aFailedJobFailsTheExchangeWithItsFailMessage() {

@@ -16,8 +16,8 @@
 package io.github.camelnclue.exception;
 
 /**
- * A wait for a job to end was released because the component is stopping. The job keeps running in NCLUE and stays
- * tracked in the ledger: after a restart a consumer sees its end, and the same create (same name) adopts it.
+ * A wait for a job to end was released because the component or the exchange's route is stopping. The job keeps running
+ * in NCLUE and stays tracked in the ledger: a consumer sees its end, and the same create (same name) adopts it.
  */
 public class NclueWaitReleasedException extends RuntimeException {
 
@@ -25,11 +25,11 @@ public class NclueWaitReleasedException extends RuntimeException {
 
     private final String jobId;
 
-    public NclueWaitReleasedException(String kind, String jobId, String lastStatus) {
+    /** @param stopping what is stopping, e.g. "the component" */
+    public NclueWaitReleasedException(String kind, String jobId, String lastStatus, String stopping) {
         // no stack trace: it would only show the worker that released the wait, and a stop logs one per parked wait
-        super("stopped waiting for " + kind + " " + jobId + " (last status " + lastStatus
-              + ") because the component is stopping; the job is still tracked and resumes after a restart", null,
-              false, false);
+        super("stopped waiting for " + kind + " " + jobId + " (last status " + lastStatus + ") because " + stopping
+              + " is stopping; the job is still tracked", null, false, false);
         this.jobId = jobId;
     }
 

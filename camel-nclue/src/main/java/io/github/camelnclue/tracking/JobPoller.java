@@ -238,11 +238,20 @@ public final class JobPoller {
                 handedBack.add(handOff(() -> {
                     String lastStatus = lastStatus(id);
                     released.forEach(w -> w.end().completeExceptionally(
-                            new NclueWaitReleasedException(kind.uriName(), id, lastStatus)));
+                            new NclueWaitReleasedException(kind.uriName(), id, lastStatus, "the component")));
                 }));
             }
         }
         return CompletableFuture.allOf(handedBack.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Releases one wait {@link #awaitEnd} returned with {@link NclueWaitReleasedException}, on the worker pool: the
+     * route of its exchange is stopping. The job stays tracked.
+     */
+    public void release(String id, CompletableFuture<NclueJob> wait, String stopping) {
+        handOff(() -> wait.completeExceptionally(
+                new NclueWaitReleasedException(kind.uriName(), id, lastStatus(id), stopping)));
     }
 
     private synchronized boolean isStopped() {

@@ -52,7 +52,7 @@ final class EmulatorScale {
 
     /** Parked waits: how many were asked for, parked, failed at once, and what the JVM held. */
     record Waits(int asked, int parked, int failedEarly, String firstFailure, int threadsBefore, int threadsParked,
-            int componentThreads, long heapBytes) {
+            List<String> componentThreads, long heapBytes) {
     }
 
     /** A context stop with waits parked. */
@@ -130,18 +130,10 @@ final class EmulatorScale {
             }
             NclueComponent component = context.getComponent("nclue", NclueComponent.class);
             JobPoller poller = BenchHooks.poller(context.getEndpoint("nclue:taskRuns", NclueEndpoint.class), s -> s);
-            // settle: every wait either parked on the poller or failed
-            // (a wait whose timer was refused is both failed and still registered: stop when nothing moves for 5 s)
+            // settle: every wait either parked on the poller or failed (each get waits for its turn at the limiter)
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            long lastChange = System.nanoTime();
-            long last = -1;
-            while (System.nanoTime() < deadline && System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(5)) {
-                long failed = waits.stream().filter(CompletableFuture::isCompletedExceptionally).count();
-                long now = poller.waitCount() * 100_000L + failed;
-                if (now != last) {
-                    last = now;
-                    lastChange = System.nanoTime();
-                }
+            while (System.nanoTime() < deadline && poller.waitCount()
+                    + waits.stream().filter(CompletableFuture::isCompletedExceptionally).count() < count) {
                 Thread.sleep(200);
             }
             Thread.sleep(2000); // a few sweeps with everything parked
@@ -150,7 +142,7 @@ final class EmulatorScale {
             String firstFailure = failed.isEmpty() ? null : failed.get(0).handle((v, e) -> rootCause(e)).get();
             long heap = LedgerScale.usedHeapAfterGc() - heapBefore;
             int parked = poller.waitCount();
-            int componentThreads = componentThreads();
+            List<String> componentThreads = componentThreads();
             int threads = Thread.activeCount();
             component.getClass(); // the component stays referenced until the context stops
             return new Waits(count, parked, failed.size(), firstFailure, threadsBefore, threads, componentThreads, heap);
@@ -199,11 +191,12 @@ final class EmulatorScale {
         return context;
     }
 
-    private static int componentThreads() {
-        return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().contains("Nclue") || t.getName().startsWith("ForkJoinPool.commonPool")
-                             || t.getName().startsWith("HttpClient"))
-                .count();
+    /** The threads the component may have started: its own, the JDK common pool's, an HTTP client's. */
+    private static List<String> componentThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.contains("Nclue") || name.startsWith("ForkJoinPool.commonPool")
+                                || name.startsWith("HttpClient") || name.startsWith("httpclient"))
+                .sorted().toList();
     }
 
     private static String rootCause(Throwable e) {

@@ -147,10 +147,11 @@ public final class ScaleBench {
                 watch.laterSweeps().stream().mapToInt(Integer::intValue).max().orElse(-1), bound, watch.emitted()));
         md.append("### Parked waits (`operation=get&waitForCompletion=true` on runs that do not end)\n\n");
         md.append("| Waits asked | Registered on the poller | Failed at once | First failure | JVM threads before / parked | Component-side threads | Heap of the waits (MB) |\n");
-        md.append("|---:|---:|---:|---|---:|---:|---:|\n");
-        md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %s | %d / %d | %d | %.0f |%n%n", waits.asked(),
+        md.append("|---:|---:|---:|---|---:|---|---:|\n");
+        md.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %s | %d / %d | %d: %s | %.0f |%n%n", waits.asked(),
                 waits.parked(), waits.failedEarly(), waits.firstFailure() == null ? "—" : "`" + waits.firstFailure() + "`",
-                waits.threadsBefore(), waits.threadsParked(), waits.componentThreads(), waits.heapBytes() / 1e6));
+                waits.threadsBefore(), waits.threadsParked(), waits.componentThreads().size(),
+                String.join(", ", waits.componentThreads()), waits.heapBytes() / 1e6));
         md.append("### Context stop with waits parked\n\n");
         md.append("| Waits parked | Stop (ms) | Waits ended by the stop |\n|---:|---:|---:|\n");
         md.append(String.format(Locale.ROOT, "| %,d | %.0f | %,d |%n", stop.parked(), stop.stopMillis(),
