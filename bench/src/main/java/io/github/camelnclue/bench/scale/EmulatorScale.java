@@ -130,8 +130,9 @@ final class EmulatorScale {
             }
             NclueComponent component = context.getComponent("nclue", NclueComponent.class);
             JobPoller poller = BenchHooks.poller(context.getEndpoint("nclue:taskRuns", NclueEndpoint.class), s -> s);
-            // settle: every wait either parked on the poller or failed (each get waits for its turn at the limiter)
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            // settle: every wait either parked on the poller or failed. Each get waits for its turn at the limiter,
+            // which keeps one request in flight (the quota is claimed before a request and released with its reply)
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(12);
             while (System.nanoTime() < deadline && poller.waitCount()
                     + waits.stream().filter(CompletableFuture::isCompletedExceptionally).count() < count) {
                 Thread.sleep(200);
@@ -191,11 +192,13 @@ final class EmulatorScale {
         return context;
     }
 
-    /** The threads the component may have started: its own, the JDK common pool's, an HTTP client's. */
+    /**
+     * The threads the component may have started: its own and the JDK common pool's (its HTTP client, Apache
+     * HttpClient's classic one, starts none; the JDK HttpClient thread in this JVM is the bench's {@code EmulatorApi}).
+     */
     private static List<String> componentThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(name -> name.contains("Nclue") || name.startsWith("ForkJoinPool.commonPool")
-                                || name.startsWith("HttpClient") || name.startsWith("httpclient"))
+                .filter(name -> name.contains("Nclue") || name.startsWith("ForkJoinPool.commonPool"))
                 .sorted().toList();
     }
 
