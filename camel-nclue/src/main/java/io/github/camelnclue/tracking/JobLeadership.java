@@ -60,6 +60,8 @@ public final class JobLeadership extends ServiceSupport {
     private final CamelContext camelContext;
     private final Map<String, CamelClusterView> views = new ConcurrentHashMap<>();
     private CamelClusterService clusterService;
+    /** Looked up once the context had started: the application's services are all bound by then. */
+    private boolean lookedUpWhenStarted;
 
     public JobLeadership(CamelContext camelContext) {
         this.camelContext = camelContext;
@@ -83,11 +85,13 @@ public final class JobLeadership extends ServiceSupport {
         }
         views.clear();
         clusterService = null;
+        lookedUpWhenStarted = false;
     }
 
     /** The cluster service leadership comes from, if the context has one. */
     public synchronized Optional<CamelClusterService> clusterService() {
-        if (clusterService == null && isStarted()) {
+        if (clusterService == null && isStarted() && !lookedUpWhenStarted) {
+            lookedUpWhenStarted = camelContext.isStarted();
             clusterService = lookup();
         }
         return Optional.ofNullable(clusterService);
