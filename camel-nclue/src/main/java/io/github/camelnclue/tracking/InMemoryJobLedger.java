@@ -121,7 +121,8 @@ public class InMemoryJobLedger implements JobLedger {
             String scope, JobKind kind, String id, String status, String recordJson) {
         Jobs jobs = jobs(scope, kind, false);
         TrackedJob job = jobs == null ? null : jobs.byId(id);
-        if (job == null) {
+        if (job == null || job.terminal() && (status == null || !TrackedJob.isTerminal(kind, status))) {
+            // a job that ended takes only terminal statuses: a reply read before it ended must not bring it back
             return false;
         }
         boolean changed = status != null && !status.equals(job.lastStatus());

@@ -134,8 +134,9 @@ public class JdbcJobLedger implements JobLedger {
     private boolean recordStatus(Connection c, String scope, String kind, String id, String status,
             String recordJson) throws SQLException {
         // updating the job row first also locks it: a racing instance waits here and then sees this status
-        if (execute(c, sql.updateRecord(), recordJson, scope, kind, id) == 0) {
-            return false; // not a tracked job
+        boolean terminal = status != null && TrackedJob.isTerminal(JobKind.fromUriName(kind), status);
+        if (execute(c, sql.updateRecord(), recordJson, scope, kind, id, terminal) == 0) {
+            return false; // not a tracked job, or one that ended and this status is older
         }
         if (status == null) {
             return false;
@@ -156,7 +157,6 @@ public class JdbcJobLedger implements JobLedger {
             // the primary key on seq lets only one instance append after lastSeq; a loser reads again
             OffsetDateTime observedAt = timestamp();
             if (execute(c, sql.insertStatus(), scope, kind, id, lastSeq + 1, status, observedAt) == 1) {
-                boolean terminal = TrackedJob.isTerminal(JobKind.fromUriName(kind), status);
                 execute(c, sql.updateStatusCount(), lastSeq + 1, terminal ? observedAt : null, scope, kind, id);
                 execute(c, sql.insertPendingForConsumers(), id, lastSeq + 1, scope, kind);
                 return true;

@@ -51,7 +51,9 @@ public interface JobLedger extends AutoCloseable {
     void recordJob(String scope, JobKind kind, String name, String id, String recordJson);
 
     /**
-     * Stores the latest record of a tracked job and appends {@code status} if it differs from the last observed one.
+     * Stores the latest record of a tracked job and appends {@code status} if it differs from the last observed one. A
+     * job whose last status is terminal takes only terminal statuses (e.g. {@code deleted} after {@code completed}):
+     * an older reply recorded late changes nothing.
      *
      * @return true if the status was appended (a status change)
      */

@@ -226,9 +226,13 @@ final class LedgerSql {
                 + "WHERE " + jobs + ".id IS NULL";
     }
 
-    /** record_json (null keeps it), scope, kind, id */
+    /**
+     * record_json (null keeps it), scope, kind, id, whether the new status is terminal: a job that ended takes only
+     * terminal statuses (a reply read before it ended and recorded after must not bring it back).
+     */
     String updateRecord() {
-        return "UPDATE " + jobs + " SET record_json = COALESCE(?, record_json) WHERE scope = ? AND kind = ? AND id = ?";
+        return "UPDATE " + jobs + " SET record_json = COALESCE(?, record_json) WHERE scope = ? AND kind = ? AND id = ? "
+                + "AND (terminal_at IS NULL OR ?)";
     }
 
     /** scope, kind, id */

@@ -206,6 +206,23 @@ abstract class JobLedgerContractTest {
     }
 
     @Test
+    void aJobThatEndedTakesOnlyTerminalStatuses() {
+        ledger.recordJob(SCOPE, KIND, "a", "id-1", null);
+        ledger.recordStatus(SCOPE, KIND, "id-1", "in_progress", "{\"v\":1}");
+        ledger.recordStatus(SCOPE, KIND, "id-1", "completed", "{\"v\":2}");
+
+        assertFalse(ledger.recordStatus(SCOPE, KIND, "id-1", "in_progress", "{\"v\":\"late\"}"),
+                "a reply read before the job ended, recorded after it");
+        TrackedJob job = ledger.findById(SCOPE, KIND, "id-1").orElseThrow();
+        assertEquals(List.of("in_progress", "completed"), job.statuses().stream().map(StatusObservation::status).toList());
+        assertEquals("{\"v\":2}", job.recordJson());
+        assertTrue(ledger.inFlight(SCOPE, KIND).isEmpty());
+
+        assertTrue(ledger.recordStatus(SCOPE, KIND, "id-1", "deleted", null), "deleted is terminal too");
+        assertEquals("deleted", ledger.findById(SCOPE, KIND, "id-1").orElseThrow().lastStatus());
+    }
+
+    @Test
     void aLaterLeaseFencesTheEarlierOne() {
         ledger.recordJob(SCOPE, KIND, "a", "id-1", null);
         LeaderLease first = ledger.takeLead("nclue-task-runs-1");
