@@ -28,6 +28,9 @@ public interface RequestStats {
     /** A 401 reply. */
     void unauthorized();
 
+    /** A signed {@code /api/v1} request reached the quota, which counts it whether it lets it through or not. */
+    void quotaCounted();
+
     /** A 429 reply from the quota (not an injected one). */
     void quotaExceeded();
 }
