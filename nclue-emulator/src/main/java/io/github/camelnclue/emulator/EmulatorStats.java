@@ -47,7 +47,8 @@ public final class EmulatorStats {
     private final LongAdder unauthorized = new LongAdder();
     private final LongAdder quotaExceeded = new LongAdder();
     private final LongAdder faultsInjected = new LongAdder();
-    // arrivals (System.nanoTime) of the quota's requests within a second of the latest one
+    // guarded by this: the requests the quota judged, and the arrivals (System.nanoTime) within a second of the latest
+    private long quotaCounted;
     private final Deque<Long> lastSecond = new ArrayDeque<>();
     private int busiestSecond;
     private long shortestGapNanos = Long.MAX_VALUE;
@@ -83,6 +84,11 @@ public final class EmulatorStats {
         return quotaExceeded.sum();
     }
 
+    /** NCLUE requests the quota judged (signed {@code /api/v1} requests), let through or refused. */
+    public synchronized long quotaCounted() {
+        return quotaCounted;
+    }
+
     public long faultsInjected() {
         return faultsInjected.sum();
     }
@@ -111,6 +117,7 @@ public final class EmulatorStats {
 
     public void reset() {
         synchronized (this) {
+            quotaCounted = 0;
             lastSecond.clear();
             busiestSecond = 0;
             shortestGapNanos = Long.MAX_VALUE;
@@ -127,7 +134,12 @@ public final class EmulatorStats {
         created.get(kind).incrementAndGet();
     }
 
-    private synchronized void quotaCounted() {
+    private synchronized void quotaCounted(boolean allowed) {
+        if (!allowed) {
+            // before the count: whoever sees the request counted sees its refusal
+            quotaExceeded.increment();
+        }
+        quotaCounted++;
         // read under the lock, so arrivals are recorded in the order of their times
         long now = System.nanoTime();
         Long previous = lastSecond.peekLast();
@@ -161,13 +173,8 @@ public final class EmulatorStats {
             }
 
             @Override
-            public void quotaCounted() {
-                EmulatorStats.this.quotaCounted();
-            }
-
-            @Override
-            public void quotaExceeded() {
-                quotaExceeded.increment();
+            public void quotaCounted(boolean allowed) {
+                EmulatorStats.this.quotaCounted(allowed);
             }
         };
     }

@@ -165,9 +165,9 @@ public final class EmulatorHttpServer implements AutoCloseable {
             throw e;
         }
         if (rawPath.startsWith("/api/v1/")) {
-            stats.quotaCounted();
-            if (!quota.tryAcquire(accessKey)) {
-                stats.quotaExceeded();
+            boolean allowed = quota.tryAcquire(accessKey);
+            stats.quotaCounted(allowed);
+            if (!allowed) {
                 throw GatewayErrors.quotaExceeded("NCLUE allows 1 request per second per access key");
             }
         }

@@ -28,9 +28,10 @@ public interface RequestStats {
     /** A 401 reply. */
     void unauthorized();
 
-    /** A signed {@code /api/v1} request reached the quota, which counts it whether it lets it through or not. */
-    void quotaCounted();
-
-    /** A 429 reply from the quota (not an injected one). */
-    void quotaExceeded();
+    /**
+     * The quota judged a signed {@code /api/v1} request.
+     *
+     * @param allowed false for a 429 reply from the quota (not an injected one)
+     */
+    void quotaCounted(boolean allowed);
 }

@@ -75,16 +75,20 @@ class QuotaTest {
         assertEquals(200, api.get("/api/v1/features").status());
         // DataForest is not counted
         assertEquals(200, api.post("/api/v2/accounts/getList", null).status());
+        assertEquals(2, emu.stats().quotaCounted(), "the NCLUE requests, not DataForest's");
         assertEquals(1, emu.stats().busiestSecond(), "one request per second");
         assertTrue(emu.stats().shortestGap().toMillis() >= 1050, "gap " + emu.stats().shortestGap());
 
         assertEquals(429, api.get("/api/v1/features").status());
+        assertEquals(3, emu.stats().quotaCounted());
+        assertEquals(1, emu.stats().quotaExceeded());
         assertEquals(2, emu.stats().busiestSecond(), "a refused request arrived all the same");
         assertTrue(emu.stats().shortestGap().toMillis() < 1000, "gap " + emu.stats().shortestGap());
         assertEquals(2, emu.stats().snapshot().busiestSecond());
 
         emu.stats().reset();
         assertEquals(0, emu.stats().busiestSecond());
+        assertEquals(0, emu.stats().quotaCounted());
         assertNull(emu.stats().shortestGap());
         Thread.sleep(1100);
     }
