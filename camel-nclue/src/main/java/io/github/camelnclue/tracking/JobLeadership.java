@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelnclue.model.JobKind;
@@ -104,10 +105,11 @@ public final class JobLeadership extends ServiceSupport {
     private CamelClusterService lookup() {
         Optional<CamelClusterService> service = ClusterServiceHelper.lookupService(camelContext);
         if (service.isPresent()) {
-            return service.get();
+            return named(service.get());
         }
         CamelClusterService bound = camelContext.getRegistry().findSingleByType(CamelClusterService.class);
         if (bound != null) {
+            named(bound);
             try {
                 camelContext.addService(bound, true, true);
             } catch (Exception e) {
@@ -116,6 +118,21 @@ public final class JobLeadership extends ServiceSupport {
             }
         }
         return bound;
+    }
+
+    /**
+     * Gives a cluster service without an id one of its own, before it joins a namespace: declared in properties with
+     * only its connection settings, camel-zookeeper's service has none, and ZooKeeper refuses a member without an id
+     * ({@code LeaderSelector.setId(null)}).
+     */
+    private static CamelClusterService named(CamelClusterService service) {
+        if (service.getId() == null) {
+            String id = "nclue-" + UUID.randomUUID();
+            service.setId(id);
+            LOG.info("The cluster service {} has no id: this instance is member {}", service.getClass().getSimpleName(),
+                    id);
+        }
+        return service;
     }
 
     /** Whether this instance watches the jobs of {@code kind} in {@code scope}, alone or as the elected leader. */

@@ -74,6 +74,28 @@ class JobLeadershipTest {
     }
 
     @Test
+    void aClusterServiceWithoutAnIdGetsOneOfItsOwnBeforeItJoins(@TempDir Path shared) throws Exception {
+        // as properties declare it (camel.beans.nclueCluster = #class:...): ZooKeeper's service refuses to join without
+        FileLockClusterService anonymous = new FileLockClusterService();
+        anonymous.setRoot(shared.resolve("anonymous").toString());
+        FileLockClusterService named = new FileLockClusterService();
+        named.setRoot(shared.resolve("named").toString());
+        named.setId("pod-7");
+        try (CamelContext first = new DefaultCamelContext(); CamelContext second = new DefaultCamelContext()) {
+            first.getRegistry().bind("nclueCluster", anonymous);
+            second.getRegistry().bind("nclueCluster", named);
+            first.start();
+            second.start();
+
+            started(first).isLeader(SCOPE, JobKind.TASKS);
+            started(second).isLeader(SCOPE, JobKind.TASKS);
+
+            assertTrue(anonymous.getId().matches("nclue-[0-9a-f-]{36}"), anonymous.getId());
+            assertEquals("pod-7", named.getId(), "an id of the user's own stays");
+        }
+    }
+
+    @Test
     void namespacesNameTheKindAndHideTheKey() {
         String namespace = JobLeadership.namespace(SCOPE, JobKind.TASK_RUNS);
 

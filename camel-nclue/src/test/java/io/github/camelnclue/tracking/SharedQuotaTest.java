@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
@@ -106,11 +107,43 @@ class SharedQuotaTest {
         Path file = dir.resolve("quota");
         assertEquals(Duration.ZERO, new FileSharedQuota(file, Clock.fixed(t0, ZoneOffset.UTC))
                 .claim(KEY, SECOND, SECOND));
-        // no release: the process died with its request in flight
+        // no release: the process died with its request in flight, which reached the server at some time before its
+        // successor opened the ledger (a cold JVM's first request may take most of a second to get there)
 
-        Duration wait = new FileSharedQuota(file, Clock.fixed(t0.plusMillis(100), ZoneOffset.UTC))
+        MutableClock clock = new MutableClock(t0.plusMillis(100));
+        FileSharedQuota successor = new FileSharedQuota(file, clock);
+
+        assertEquals(SECOND, successor.claim(KEY, SECOND, SECOND), "one interval from the restart");
+        clock.now = t0.plusMillis(1100);
+        assertEquals(Duration.ZERO, successor.claim(KEY, SECOND, SECOND));
+        successor.release(KEY, SECOND);
+
+        // released: a third process started at once waits one interval from that reply only
+        Duration wait = new FileSharedQuota(file, Clock.fixed(t0.plusMillis(1400), ZoneOffset.UTC))
                 .claim(KEY, SECOND, SECOND);
+        assertEquals(Duration.ofMillis(700), wait);
+    }
 
-        assertEquals(Duration.ofMillis(900), wait);
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

@@ -15,6 +15,9 @@
  */
 package io.github.camelnclue.emulator;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,13 +29,16 @@ import io.github.camelnclue.emulator.http.RequestStats;
 
 /**
  * Counters for assertions in tests and benchmarks; also served as JSON at {@code GET /_emulator/stats}.
- * Requests are counted per route template ({@code GET /api/v1/tasks/{id}}), whether they succeeded or not.
+ * Requests are counted per route template ({@code GET /api/v1/tasks/{id}}), whether they succeeded or not. For the
+ * requests the NCLUE quota counts, the stats also keep how close together they arrived: the most within one second
+ * and the shortest gap, which show whether clients pace themselves within the quota, not only whether it refused
+ * them.
  */
 public final class EmulatorStats {
 
     /** An immutable copy of all counters (the JSON of {@code /_emulator/stats}). */
     public record Snapshot(long totalRequests, long unauthorized, long quotaExceeded, long faultsInjected,
-                           Map<String, Long> created, Map<String, Long> requests) {
+                           int busiestSecond, Map<String, Long> created, Map<String, Long> requests) {
     }
 
     private final Map<JobKind, AtomicLong> created = new EnumMap<>(JobKind.class);
@@ -41,6 +47,11 @@ public final class EmulatorStats {
     private final LongAdder unauthorized = new LongAdder();
     private final LongAdder quotaExceeded = new LongAdder();
     private final LongAdder faultsInjected = new LongAdder();
+    // guarded by this: the requests the quota judged, and the arrivals (System.nanoTime) within a second of the latest
+    private long quotaCounted;
+    private final Deque<Long> lastSecond = new ArrayDeque<>();
+    private int busiestSecond;
+    private long shortestGapNanos = Long.MAX_VALUE;
 
     EmulatorStats() {
         for (JobKind kind : JobKind.values()) {
@@ -73,8 +84,26 @@ public final class EmulatorStats {
         return quotaExceeded.sum();
     }
 
+    /** NCLUE requests the quota judged (signed {@code /api/v1} requests), let through or refused. */
+    public synchronized long quotaCounted() {
+        return quotaCounted;
+    }
+
     public long faultsInjected() {
         return faultsInjected.sum();
+    }
+
+    /**
+     * The most NCLUE requests (signed {@code /api/v1} requests, which the quota counts whether it lets them through or
+     * not) that arrived within any one second; at most 1 when clients keep to the 1 request/second quota.
+     */
+    public synchronized int busiestSecond() {
+        return busiestSecond;
+    }
+
+    /** The shortest time between two NCLUE requests the quota counted, or null before the second one. */
+    public synchronized Duration shortestGap() {
+        return shortestGapNanos == Long.MAX_VALUE ? null : Duration.ofNanos(shortestGapNanos);
     }
 
     public Snapshot snapshot() {
@@ -82,10 +111,17 @@ public final class EmulatorStats {
         created.forEach((kind, count) -> createdByKind.put(kind.statsName(), count.get()));
         Map<String, Long> byRoute = new TreeMap<>();
         requests.forEach((route, count) -> byRoute.put(route, count.sum()));
-        return new Snapshot(totalRequests(), unauthorized(), quotaExceeded(), faultsInjected(), createdByKind, byRoute);
+        return new Snapshot(totalRequests(), unauthorized(), quotaExceeded(), faultsInjected(), busiestSecond(),
+                createdByKind, byRoute);
     }
 
     public void reset() {
+        synchronized (this) {
+            quotaCounted = 0;
+            lastSecond.clear();
+            busiestSecond = 0;
+            shortestGapNanos = Long.MAX_VALUE;
+        }
         created.values().forEach(c -> c.set(0));
         requests.clear();
         total.reset();
@@ -96,6 +132,25 @@ public final class EmulatorStats {
 
     void countCreated(JobKind kind) {
         created.get(kind).incrementAndGet();
+    }
+
+    private synchronized void quotaCounted(boolean allowed) {
+        if (!allowed) {
+            // before the count: whoever sees the request counted sees its refusal
+            quotaExceeded.increment();
+        }
+        quotaCounted++;
+        // read under the lock, so arrivals are recorded in the order of their times
+        long now = System.nanoTime();
+        Long previous = lastSecond.peekLast();
+        if (previous != null) {
+            shortestGapNanos = Math.min(shortestGapNanos, now - previous);
+        }
+        while (!lastSecond.isEmpty() && now - lastSecond.peekFirst() >= 1_000_000_000L) {
+            lastSecond.pollFirst();
+        }
+        lastSecond.addLast(now);
+        busiestSecond = Math.max(busiestSecond, lastSecond.size());
     }
 
     /** The HTTP front's view: it counts requests without being able to reset or read the counters. */
@@ -118,8 +173,8 @@ public final class EmulatorStats {
             }
 
             @Override
-            public void quotaExceeded() {
-                quotaExceeded.increment();
+            public void quotaCounted(boolean allowed) {
+                EmulatorStats.this.quotaCounted(allowed);
             }
         };
     }

@@ -66,6 +66,8 @@ public final class NclueRunner {
     static final String DRY_RUN = "nclue.dry-run";
     /** How the outcome starts when an exchange failed for good or polls are refused. */
     static final String CANNOT_GO_ON = "cannot go on: ";
+    /** The outcome when the runner is told to stop (SIGTERM: a deploy, docker stop) before the chain ended. */
+    static final String STOPPED = "stopped before it ended: a rerun with this job prefix resumes it";
 
     private static final Logger LOG = LoggerFactory.getLogger(NclueRunner.class);
 
@@ -123,6 +125,8 @@ public final class NclueRunner {
             main.bind("nclueLedger", new JdbcJobLedger(dataSource));
         }
         CompletableFuture<String> outcome = new CompletableFuture<>();
+        // camel-main's SIGTERM hook waits (up to a minute) for the context to stop, which the finally block below does
+        main.getShutdownStrategy().addShutdownListener(() -> outcome.complete(STOPPED));
         boolean dryRun = Boolean.parseBoolean(settings.get(DRY_RUN));
         DryRunReport dryRunReport = dryRun ? new DryRunReport(outcome) : null;
         if (dryRun) {
@@ -160,13 +164,15 @@ public final class NclueRunner {
                 result = awaitOutcome(context, outcome, Duration.ofSeconds(
                         Long.parseLong(settings.getOrDefault("nclue.runner.timeout-seconds", "600"))));
                 // the chain's own ends, not "cannot go on": after fixing the settings a rerun resumes the same jobs
-                if (!result.startsWith(CANNOT_GO_ON)) {
+                if (!result.startsWith(CANNOT_GO_ON) && !result.equals(STOPPED)) {
                     Files.createDirectories(record.getParent());
                     Files.writeString(record, result + "\n");
                 }
             }
             if (result.startsWith("completed")) {
                 LOG.info("The chain {}", result);
+            } else if (result.equals(STOPPED)) {
+                LOG.warn("The chain {}", result);
             } else {
                 LOG.error("The chain {}", result);
             }

@@ -31,7 +31,6 @@ import io.github.camelnclue.emulator.JobKind;
 import io.github.camelnclue.emulator.NclueEmulator;
 import io.github.camelnclue.emulator.StatusChange;
 import io.github.camelnclue.tracking.EmbeddedPostgresSupport;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,11 +71,10 @@ class NclueRunnerCrashTest {
 
     @Test
     void survivesKillNineWithThePostgresLedger() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgresSupport.start()) {
-            killWhileTheTaskRunsThenFinish(Map.of(
-                    "nclue.ledger.jdbc-url", postgres.getJdbcUrl("postgres", "postgres"),
-                    "nclue.ledger.jdbc-user", "postgres"));
-        }
+        // a database of its own on the server the JVM's tests share: starting a server costs seconds
+        killWhileTheTaskRunsThenFinish(Map.of(
+                "nclue.ledger.jdbc-url", EmbeddedPostgresSupport.newDatabase("runner_crash_test"),
+                "nclue.ledger.jdbc-user", "postgres"));
     }
 
     private void killWhileTheTaskRunsThenFinish(Map<String, String> ledger) throws Exception {

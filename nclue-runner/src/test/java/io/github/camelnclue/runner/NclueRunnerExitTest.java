@@ -33,7 +33,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -122,6 +124,23 @@ class NclueRunnerExitTest {
         assertEquals(requests, emulator.stats().totalRequests(), "no route ran");
         assertEquals(1, NclueChainTest.list(workDir.resolve("out")).stream()
                 .filter(file -> file.toString().endsWith(".tsv")).count());
+    }
+
+    @Test
+    void aSigtermStopsTheRunAtOnceAndRecordsNothing() throws Exception {
+        Map<String, String> settings = settings("term");
+        Process runner = startRunner(settings, "term");
+        await().atMost(Duration.ofSeconds(60)).failFast("the runner died", () -> !runner.isAlive())
+                .until(() -> emulator.stats().created(JobKind.FEATURE) == 1);
+
+        runner.destroy();
+
+        // camel-main's SIGTERM hook waits up to a minute for the context to stop: the runner stops it at once
+        assertTrue(runner.waitFor(20, TimeUnit.SECONDS), "SIGTERM stops the runner:\n" + log("term"));
+        assertEquals(143, runner.exitValue(), "ended by the signal");
+        assertTrue(log("term").contains("The chain " + NclueRunner.STOPPED), log("term"));
+        assertEquals(0, emulator.stats().created(JobKind.TASK), "the chain did not run on after the SIGTERM");
+        assertFalse(Files.exists(workDir.resolve("ledger/chain-outcomes/term")), "nothing recorded: a rerun resumes");
     }
 
     private Map<String, String> settings(String prefix) {

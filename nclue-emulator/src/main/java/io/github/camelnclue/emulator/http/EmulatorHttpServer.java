@@ -164,9 +164,12 @@ public final class EmulatorHttpServer implements AutoCloseable {
             stats.unauthorized();
             throw e;
         }
-        if (rawPath.startsWith("/api/v1/") && !quota.tryAcquire(accessKey)) {
-            stats.quotaExceeded();
-            throw GatewayErrors.quotaExceeded("NCLUE allows 1 request per second per access key");
+        if (rawPath.startsWith("/api/v1/")) {
+            boolean allowed = quota.tryAcquire(accessKey);
+            stats.quotaCounted(allowed);
+            if (!allowed) {
+                throw GatewayErrors.quotaExceeded("NCLUE allows 1 request per second per access key");
+            }
         }
         if (match == null) {
             throw GatewayErrors.notFound("No resource matches " + method + " " + rawPath);

@@ -28,6 +28,10 @@ public interface RequestStats {
     /** A 401 reply. */
     void unauthorized();
 
-    /** A 429 reply from the quota (not an injected one). */
-    void quotaExceeded();
+    /**
+     * The quota judged a signed {@code /api/v1} request.
+     *
+     * @param allowed false for a 429 reply from the quota (not an injected one)
+     */
+    void quotaCounted(boolean allowed);
 }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 import static io.github.camelnclue.emulator.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The default 1 request/second NCLUE quota, over HTTP.
@@ -62,6 +64,33 @@ class QuotaTest {
         ApiClient.Response later = api.get("/api/v1/features");
         assertEquals(200, later.status());
         assertEquals(0, later.json().path("total").asInt());
+    }
+
+    @Test
+    void theStatsShowHowCloseTogetherTheQuotasRequestsArrived() throws InterruptedException {
+        Thread.sleep(1100);
+        emu.stats().reset();
+        assertEquals(200, api.get("/api/v1/features").status());
+        Thread.sleep(1050);
+        assertEquals(200, api.get("/api/v1/features").status());
+        // DataForest is not counted
+        assertEquals(200, api.post("/api/v2/accounts/getList", null).status());
+        assertEquals(2, emu.stats().quotaCounted(), "the NCLUE requests, not DataForest's");
+        assertEquals(1, emu.stats().busiestSecond(), "one request per second");
+        assertTrue(emu.stats().shortestGap().toMillis() >= 1050, "gap " + emu.stats().shortestGap());
+
+        assertEquals(429, api.get("/api/v1/features").status());
+        assertEquals(3, emu.stats().quotaCounted());
+        assertEquals(1, emu.stats().quotaExceeded());
+        assertEquals(2, emu.stats().busiestSecond(), "a refused request arrived all the same");
+        assertTrue(emu.stats().shortestGap().toMillis() < 1000, "gap " + emu.stats().shortestGap());
+        assertEquals(2, emu.stats().snapshot().busiestSecond());
+
+        emu.stats().reset();
+        assertEquals(0, emu.stats().busiestSecond());
+        assertEquals(0, emu.stats().quotaCounted());
+        assertNull(emu.stats().shortestGap());
+        Thread.sleep(1100);
     }
 
     @Test
