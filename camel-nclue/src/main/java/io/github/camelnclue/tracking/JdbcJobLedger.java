@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -296,6 +297,23 @@ public class JdbcJobLedger implements JobLedger {
     @Override
     public List<TrackedJob> inFlight(String scope, JobKind kind) {
         return query("list jobs in flight", sql.selectInFlight(), scope, kind, null);
+    }
+
+    @Override
+    public List<TrackedJob> ended(String scope, JobKind kind, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql.selectEndedByIds(), scope, kind.uriName(),
+                        c.createArrayOf("varchar", ids.toArray()));
+                ResultSet rs = ps.executeQuery()) {
+            List<TrackedJob> jobs = new ArrayList<>();
+            readJobs(rs, scope, kind, (job, row) -> { }, jobs::add);
+            return jobs;
+        } catch (SQLException e) {
+            throw failed("read which of " + ids.size() + " jobs ended", e);
+        }
     }
 
     @Override

@@ -16,6 +16,8 @@
 package io.github.camelnclue.tracking;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -158,6 +160,19 @@ public interface JobLedger extends AutoCloseable {
      * @param limit at most this many jobs; 0 or less for all
      */
     List<PendingJob> pendingChanges(String consumerId, String scope, JobKind kind, int limit);
+
+    /**
+     * The jobs among {@code ids} that have ended: what an instance that does not lead reads each sweep to end the waits
+     * parked on it. The default reads them one by one, which costs a ledger in memory nothing; a database answers in
+     * one statement.
+     */
+    default List<TrackedJob> ended(String scope, JobKind kind, Collection<String> ids) {
+        List<TrackedJob> ended = new ArrayList<>();
+        for (String id : ids) {
+            findById(scope, kind, id).filter(TrackedJob::terminal).ifPresent(ended::add);
+        }
+        return ended;
+    }
 
     /** The tracked jobs of the kind in the scope that have not reached a terminal status (intents excluded), oldest first. */
     List<TrackedJob> inFlight(String scope, JobKind kind);

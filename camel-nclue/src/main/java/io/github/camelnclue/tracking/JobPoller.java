@@ -576,20 +576,21 @@ public final class JobPoller {
 
     /**
      * Not the leader: another instance sweeps the API and records what it sees in the shared ledger, so the waits
-     * parked here end from the ledger (one indexed read per waited job, no API request).
+     * parked here end from the ledger (one read for all of them, no API request).
      */
     private CompletableFuture<Void> followLedger() {
         lastSweepRequests = 0;
-        for (String id : List.copyOf(waiters.keySet())) {
-            ledger.findById(scope, kind, id)
-                    .filter(job -> job.recordJson() != null && TrackedJob.isTerminal(kind, job.lastStatus()))
-                    .ifPresent(job -> {
-                        NclueJob record = parse(job.recordJson());
-                        List<Wait> ended = waiters.remove(id);
-                        if (ended != null) {
-                            handOff(() -> ended.forEach(w -> w.end().complete(record)));
-                        }
-                    });
+        if (waiters.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        for (TrackedJob job : ledger.ended(scope, kind, List.copyOf(waiters.keySet()))) {
+            if (job.recordJson() != null) {
+                NclueJob record = parse(job.recordJson());
+                List<Wait> ended = waiters.remove(job.id());
+                if (ended != null) {
+                    handOff(() -> ended.forEach(w -> w.end().complete(record)));
+                }
+            }
         }
         return CompletableFuture.completedFuture(null);
     }

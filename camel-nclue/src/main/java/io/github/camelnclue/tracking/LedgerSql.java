@@ -281,6 +281,11 @@ final class LedgerSql {
         return selectJoined(" AND j.name = ?");
     }
 
+    /** scope, kind, an array of ids: those that ended. */
+    String selectEndedByIds() {
+        return selectJoined(" AND j.id = ANY(?) AND j.terminal_at IS NOT NULL");
+    }
+
     /** scope, kind, id */
     String selectJobsById() {
         return selectJoined(" AND j.id = ?");

@@ -206,6 +206,27 @@ abstract class JobLedgerContractTest {
     }
 
     @Test
+    void endedPicksTheJobsThatEndedAmongTheIdsAsked() {
+        for (String id : List.of("id-1", "id-2", "id-3")) {
+            ledger.recordJob(SCOPE, KIND, "name-" + id, id, null);
+            ledger.recordStatus(SCOPE, KIND, id, "in_progress", "{\"id\":\"" + id + "\"}");
+        }
+        ledger.recordStatus(SCOPE, KIND, "id-1", "completed", null);
+        ledger.recordStatus(SCOPE, KIND, "id-3", "failed", null);
+        ledger.recordJob(OTHER_SCOPE, KIND, "name-id-2", "id-2", null);
+        ledger.recordStatus(OTHER_SCOPE, KIND, "id-2", "completed", null);
+
+        List<TrackedJob> ended = ledger.ended(SCOPE, KIND, List.of("id-1", "id-2", "id-3", "unknown"));
+
+        assertEquals(List.of("id-1", "id-3"), ended.stream().map(TrackedJob::id).sorted().toList());
+        TrackedJob first = ended.stream().filter(j -> j.id().equals("id-1")).findFirst().orElseThrow();
+        assertEquals(List.of("in_progress", "completed"),
+                first.statuses().stream().map(StatusObservation::status).toList());
+        assertEquals("{\"id\":\"id-1\"}", first.recordJson());
+        assertTrue(ledger.ended(SCOPE, KIND, List.of()).isEmpty());
+    }
+
+    @Test
     void aJobThatEndedTakesOnlyTerminalStatuses() {
         ledger.recordJob(SCOPE, KIND, "a", "id-1", null);
         ledger.recordStatus(SCOPE, KIND, "id-1", "in_progress", "{\"v\":1}");
