@@ -15,12 +15,14 @@
  */
 package io.github.camelnclue.emulator;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import io.github.camelnclue.emulator.http.RequestStats;
 
@@ -35,12 +37,17 @@ public final class EmulatorStats {
                            Map<String, Long> created, Map<String, Long> requests) {
     }
 
+    /** One {@code /api} request as it arrived, before faults, authentication and the quota were applied. */
+    public record Request(Instant at, String route, String rawQuery) {
+    }
+
     private final Map<JobKind, AtomicLong> created = new EnumMap<>(JobKind.class);
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final LongAdder total = new LongAdder();
     private final LongAdder unauthorized = new LongAdder();
     private final LongAdder quotaExceeded = new LongAdder();
     private final LongAdder faultsInjected = new LongAdder();
+    private volatile Consumer<Request> requestListener;
 
     EmulatorStats() {
         for (JobKind kind : JobKind.values()) {
@@ -77,6 +84,14 @@ public final class EmulatorStats {
         return faultsInjected.sum();
     }
 
+    /**
+     * Tells {@code listener} of every {@code /api} request as it arrives, on the server's thread (null: nobody). For
+     * benchmarks that need when each request came, not only how many: e.g. where each status sweep of a client starts.
+     */
+    public void onRequest(Consumer<Request> listener) {
+        this.requestListener = listener;
+    }
+
     public Snapshot snapshot() {
         Map<String, Long> createdByKind = new TreeMap<>();
         created.forEach((kind, count) -> createdByKind.put(kind.statsName(), count.get()));
@@ -102,9 +117,13 @@ public final class EmulatorStats {
     RequestStats requestStats() {
         return new RequestStats() {
             @Override
-            public void request(String route) {
+            public void request(String route, String rawQuery) {
                 total.increment();
                 requests.computeIfAbsent(route, k -> new LongAdder()).increment();
+                Consumer<Request> listener = requestListener;
+                if (listener != null) {
+                    listener.accept(new Request(Instant.now(), route, rawQuery));
+                }
             }
 
             @Override
