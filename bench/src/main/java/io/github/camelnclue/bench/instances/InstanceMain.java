@@ -56,14 +56,22 @@ public final class InstanceMain {
         Main main = new Main();
         Map.of("camel.main.name", name,
                 "camel.main.shutdown-timeout", "5",
-                "camel.beans.nclueDs", "#class:org.postgresql.ds.PGSimpleDataSource",
-                "camel.beans.nclueDs.url", args.require("jdbc-url"),
                 "camel.component.nclue.ledger-data-source", "#nclueDs",
                 "camel.beans.nclueCluster", "#class:org.apache.camel.component.file.cluster.FileLockClusterService",
                 "camel.beans.nclueCluster.root", args.require("cluster-root"),
                 "camel.component.nclue.nclue-endpoint", args.require("nclue-endpoint"),
                 "camel.component.nclue.status-poll-delay", args.get("status-poll-delay", "1000"))
                 .forEach(main::addInitialProperty);
+        if ("hikari".equals(args.get("data-source", "simple"))) {
+            // a pool: the ledger's calls reuse a few connections
+            main.addInitialProperty("camel.beans.nclueDs", "#class:com.zaxxer.hikari.HikariDataSource");
+            main.addInitialProperty("camel.beans.nclueDs.jdbcUrl", args.require("jdbc-url"));
+            main.addInitialProperty("camel.beans.nclueDs.maximumPoolSize", "4");
+        } else {
+            // as the component's documentation shows it: a new connection per ledger call
+            main.addInitialProperty("camel.beans.nclueDs", "#class:org.postgresql.ds.PGSimpleDataSource");
+            main.addInitialProperty("camel.beans.nclueDs.url", args.require("jdbc-url"));
+        }
         // FileLockClusterService reads both in seconds
         main.addInitialProperty("camel.beans.nclueCluster.acquireLockInterval", args.get("lock-interval", "1"));
         main.addInitialProperty("camel.beans.nclueCluster.acquireLockDelay", "1");

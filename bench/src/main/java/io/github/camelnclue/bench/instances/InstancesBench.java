@@ -53,6 +53,7 @@ public final class InstancesBench {
         Duration step = Duration.ofSeconds(args.getInt("step-seconds", 20));
         Duration spread = Duration.ofSeconds(args.getInt("spread-seconds", 20));
         Duration margin = Duration.ofSeconds(args.getInt("margin-seconds", 20));
+        List<String> parts = List.of(args.get("parts", "single,several,failover").split(","));
         Path output = Path.of(args.get("output", "target/instances-results.md")).toAbsolutePath();
         Path logs = output.resolveSibling("instances-logs");
         Files.createDirectories(output.getParent());
@@ -67,19 +68,30 @@ public final class InstancesBench {
             DemoChain chain = DemoChain.create(emu, api);
             emu.setStatusStep(step);
             emu.stats().onRequest(requests);
-            SetupWindow setup = new SetupWindow(emu, api, chain, requests, step, spread, margin);
+            SetupWindow setup = new SetupWindow(emu, api, chain, requests, step, spread, margin,
+                    Boolean.parseBoolean(args.get("analyze", "true")));
             List<String> common = List.of("--nclue-endpoint=" + emu.nclueEndpoint(),
-                    "--status-poll-delay=" + args.get("status-poll-delay", "1000"));
+                    "--status-poll-delay=" + args.get("status-poll-delay", "1000"),
+                    "--data-source=" + args.get("data-source", "simple"));
 
-            try (InstanceCluster one = InstanceCluster.start("single", 1, arguments(common, work, "single"),
-                    emu.accessKey(), emu.secretKey(), logs)) {
-                report.add(setup.measure(one, "single", runs));
+            if (parts.contains("single")) {
+                String jdbcUrl = EmbeddedPostgresSupport.newDatabase("nclue_instances_single");
+                try (InstanceCluster one = InstanceCluster.start("single", 1, arguments(common, work, "single", jdbcUrl),
+                        emu.accessKey(), emu.secretKey(), logs)) {
+                    report.add(setup.measure(one, "single", runs, new LedgerActivity(jdbcUrl)));
+                }
             }
-            try (InstanceCluster several = InstanceCluster.start("several", instances,
-                    arguments(common, work, "several"), emu.accessKey(), emu.secretKey(), logs)) {
-                report.add(setup.measure(several, "several", runs));
-                report.failover(new FailoverWindow(emu, requests, setup).measure(several, failoverRuns));
+            if (parts.contains("several")) {
+                String jdbcUrl = EmbeddedPostgresSupport.newDatabase("nclue_instances_several");
+                try (InstanceCluster several = InstanceCluster.start("several", instances,
+                        arguments(common, work, "several", jdbcUrl), emu.accessKey(), emu.secretKey(), logs)) {
+                    report.add(setup.measure(several, "several", runs, new LedgerActivity(jdbcUrl)));
+                    if (parts.contains("failover")) {
+                        report.failover(new FailoverWindow(emu, requests, setup).measure(several, failoverRuns));
+                    }
+                }
             }
+            requests.writeTo(logs.resolve("requests.tsv"));
         } finally {
             deleteTree(work);
         }
@@ -91,9 +103,9 @@ public final class InstancesBench {
     }
 
     /** An instance's options: its setup's own database and cluster directory. */
-    private static List<String> arguments(List<String> common, Path work, String setup) throws Exception {
+    private static List<String> arguments(List<String> common, Path work, String setup, String jdbcUrl)
+            throws IOException {
         Path cluster = Files.createDirectories(work.resolve("cluster-" + setup));
-        String jdbcUrl = EmbeddedPostgresSupport.newDatabase("nclue_instances_" + setup);
         return Stream.concat(common.stream(), Stream.of("--jdbc-url=" + jdbcUrl, "--cluster-root=" + cluster)).toList();
     }
 

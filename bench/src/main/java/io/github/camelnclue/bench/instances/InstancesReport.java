@@ -67,10 +67,13 @@ final class InstancesReport {
         md.append("| Instances | Window s | API requests | Requests per sweep p50 / max (sweeps) | 429s "
                   + "| Wait latency p50 / p95 / max s: all | leader | followers | Waits missed / failed "
                   + "| Consumer (every change) p50 / p95 / max s | Consumer missed / duplicates | Leader changes "
-                  + "| Load |\n");
-        md.append("|---:|---:|---:|---|---:|---|---|---|---|---|---|---:|---:|\n");
+                  + "| Ledger per s: connections / transactions / rows read / rows written | Load |\n");
+        md.append("|---:|---:|---:|---|---:|---|---|---|---|---|---|---:|---|---:|\n");
         setups.forEach(r -> md.append(row(r)));
-        md.append('\n').append(targets());
+        md.append('\n');
+        setups.forEach(r -> md.append(r.instances()).append(r.instances() == 1 ? " instance" : " instances")
+                .append(", ledger tables read in the window: ").append(r.ledger().tables()).append("\n\n"));
+        md.append(targets());
         if (failover != null) {
             md.append('\n').append(failoverTable());
         }
@@ -81,12 +84,12 @@ final class InstancesReport {
     String row(SetupWindow.Result r) {
         Sample sweeps = new Sample(r.sweeps().stream().map(Integer::doubleValue).toList());
         return String.format(Locale.ROOT, "| %d | %.0f | %d | %.0f / %.0f (%d) | %d | %s | %s | %s | %d / %d | %s "
-                                          + "| %d / %d | %d | %s |%n",
+                                          + "| %d / %d | %d | %s | %s |%n",
                 r.instances(), r.windowSeconds(), r.apiRequests(), sweeps.median(), sweeps.max(), sweeps.size(),
                 r.quotaExceeded(), latency(r.allWaits().seconds()), latency(r.leaderWaits().seconds()),
                 r.instances() > 1 ? latency(r.followerWaits().seconds()) : "—", r.allWaits().missed(),
                 r.failedWaits(), latency(r.consumer().seconds()), r.consumer().missed(), r.consumer().duplicates(),
-                r.leaderChanges(), r.loadAverage());
+                r.leaderChanges(), perSecond(r.ledger(), r.windowSeconds()), r.loadAverage());
     }
 
     private String targets() {
@@ -130,6 +133,12 @@ final class InstancesReport {
                 f.quotaExceeded(), latency(f.changesAfter().seconds()), f.changesAfter().missed(),
                 f.changesAfter().duplicates(), latency(f.survivorWaits().seconds()), f.survivorWaits().missed(),
                 f.loadAverage());
+    }
+
+    private static String perSecond(LedgerActivity.Counters ledger, double seconds) {
+        return String.format(Locale.ROOT, "%,.0f / %,.0f / %,.0f / %,.0f", ledger.sessions() / seconds,
+                ledger.transactions() / seconds,
+                ledger.rowsRead() / seconds, ledger.rowsWritten() / seconds);
     }
 
     private static String latency(Sample seconds) {

@@ -15,6 +15,10 @@
  */
 package io.github.camelnclue.bench.instances;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +78,12 @@ final class RequestLog implements Consumer<EmulatorStats.Request> {
 
     long sweepStartsAfter(Instant instant) {
         return between(instant, Instant.MAX).stream().filter(RequestLog::startsSweep).count();
+    }
+
+    /** One line a request (instant, route, query), for reading a run's timeline afterwards. */
+    synchronized void writeTo(Path file) throws IOException {
+        List<String> lines = requests.stream().map(r -> r.at() + "\t" + r.route() + "\t" + r.rawQuery()).toList();
+        Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
     static boolean startsSweep(EmulatorStats.Request request) {

@@ -38,7 +38,7 @@ final class SetupWindow {
     record Result(int instances, int runs, double windowSeconds, long apiRequests, List<Integer> sweeps,
                   long quotaExceeded, long leaderChanges, ChangeLatencies.Result allWaits,
                   ChangeLatencies.Result leaderWaits, ChangeLatencies.Result followerWaits, long failedWaits,
-                  ChangeLatencies.Result consumer, String loadAverage) {
+                  ChangeLatencies.Result consumer, LedgerActivity.Counters ledger, String loadAverage) {
     }
 
     private final NclueEmulator emulator;
@@ -48,9 +48,10 @@ final class SetupWindow {
     private final Duration step;
     private final Duration spread;
     private final Duration margin;
+    private final boolean analyze;
 
     SetupWindow(NclueEmulator emulator, EmulatorApi api, DemoChain chain, RequestLog requests, Duration step,
-                Duration spread, Duration margin) {
+                Duration spread, Duration margin, boolean analyze) {
         this.emulator = emulator;
         this.api = api;
         this.chain = chain;
@@ -58,6 +59,7 @@ final class SetupWindow {
         this.step = step;
         this.spread = spread;
         this.margin = margin;
+        this.analyze = analyze;
     }
 
     /** Creates {@code count} runs named after {@code label} with the quota off; the quota is on when it returns. */
@@ -75,20 +77,27 @@ final class SetupWindow {
         return Instant.now().plus(step.multipliedBy(3)).plus(margin);
     }
 
-    Result measure(InstanceCluster cluster, String label, int count) throws Exception {
+    Result measure(InstanceCluster cluster, String label, int count, LedgerActivity ledger) throws Exception {
         List<RunFleet.Run> runs = createRuns(label, count);
         Instant deadline = deadline();
         Instant from = Instant.now();
+        LedgerActivity.Counters ledgerBefore = ledger.read();
         long quotaBefore = emulator.stats().quotaExceeded();
         long leadsBefore = cluster.count(Type.LEADS);
         long failedBefore = cluster.count(Type.FAILED);
+        long parkedBefore = cluster.count(Type.PARKED);
         String leader = cluster.leader().orElseThrow().name();
         cluster.park(runs);
+        if (analyze) {
+            InstanceCluster.poll(() -> cluster.count(Type.PARKED) - parkedBefore >= count, deadline);
+            ledger.analyze();
+        }
         // every wait ended, and the consumer got every run's end (it emits a poll or two after the waits end)
         Set<String> ids = runs.stream().map(RunFleet.Run::id).collect(Collectors.toSet());
         InstanceCluster.poll(() -> cluster.endedWaits(ids, name -> true) >= count && cluster.endsConsumed(ids) >= count,
                 deadline);
         Instant to = Instant.now();
+        LedgerActivity.Counters ledgerUse = ledger.read().minus(ledgerBefore);
 
         List<InstanceEvent> events = cluster.events();
         ChangeLatencies waits = new ChangeLatencies(emulator, events, Type.ENDED);
@@ -98,7 +107,7 @@ final class SetupWindow {
                 emulator.stats().quotaExceeded() - quotaBefore, cluster.count(Type.LEADS) - leadsBefore,
                 waits.waits(runs, name -> true), waits.waits(runs, leader::equals),
                 waits.waits(runs, name -> !leader.equals(name)),
-                cluster.count(Type.FAILED) - failedBefore, consumer.changes(runs, from, to),
+                cluster.count(Type.FAILED) - failedBefore, consumer.changes(runs, from, to), ledgerUse,
                 InstancesBench.loadAverage());
     }
 }
