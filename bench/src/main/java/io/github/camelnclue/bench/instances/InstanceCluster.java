@@ -114,11 +114,15 @@ final class InstanceCluster implements AutoCloseable {
 
     /** Polls {@code condition} every 50 ms until it holds (true) or {@code deadline} passes (false). */
     static boolean poll(BooleanSupplier condition, Instant deadline) throws InterruptedException {
+        return poll(condition, deadline, 50);
+    }
+
+    static boolean poll(BooleanSupplier condition, Instant deadline, long everyMillis) throws InterruptedException {
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
                 return false;
             }
-            Thread.sleep(50);
+            Thread.sleep(everyMillis);
         }
         return true;
     }

@@ -85,9 +85,11 @@ public final class InstancesBench {
                 String jdbcUrl = EmbeddedPostgresSupport.newDatabase("nclue_instances_several");
                 try (InstanceCluster several = InstanceCluster.start("several", instances,
                         arguments(common, work, "several", jdbcUrl), emu.accessKey(), emu.secretKey(), logs)) {
-                    report.add(setup.measure(several, "several", runs, new LedgerActivity(jdbcUrl)));
+                    LedgerActivity ledger = new LedgerActivity(jdbcUrl);
+                    report.add(setup.measure(several, "several", runs, ledger));
                     if (parts.contains("failover")) {
-                        report.failover(new FailoverWindow(emu, requests, setup).measure(several, failoverRuns));
+                        report.failover(new FailoverWindow(emu, requests, setup).measure(several, failoverRuns,
+                                ledger));
                     }
                 }
             }

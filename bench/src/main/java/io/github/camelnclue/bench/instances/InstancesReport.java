@@ -111,28 +111,33 @@ final class InstancesReport {
             md.append(String.format(Locale.ROOT, "%.1f s: %s | ", p95,
                     r.allWaits().missed() == 0 && p95 <= LATENCY_TARGET_SECONDS ? "met" : "missed"));
         });
-        return md.append('\n').toString();
+        return md.append('\n').toString().replace(" \n", "\n");
     }
 
     String failoverTable() {
         FailoverWindow.Result f = failover;
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "kill -9 of the leader, twice, with %d fresh "
+                                                                        + "runs in flight (their waits dealt over the "
+                                                                        + "instances; a killed instance's go with it)"
+                                                                        + ":%n%n", f.runs()));
+        md.append("| Kill | Killed | Shared quota slot left held | To: a survivor says it leads (s) "
+                  + "| first API request (s) | first sweep, list page 0 (s) | first change delivered afterwards (s) "
+                  + "| That change |\n|---|---|---|---:|---:|---:|---:|---|\n");
+        for (LeaderKill.Result k : f.kills()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.1f | %.1f | %.1f | %.1f | %s |%n",
+                    k.moment().name().toLowerCase(Locale.ROOT).replace('_', ' '), k.killed(),
+                    k.slotLeftHeld() ? "yes" : "no", k.toLeadership(), k.toFirstRequest(), k.toFirstSweep(),
+                    k.toFirstDelivered(), k.firstDelivered()));
+        }
         Sample sweeps = new Sample(f.sweepsAfter().stream().map(Integer::doubleValue).toList());
-        return String.format(Locale.ROOT, "kill -9 of the leader (%s) with %d fresh runs in flight "
-                                          + "(waits dealt over the three; the leader's %d go with it):%n%n"
-                                          + "| From destroyForcibly to | s |%n|---|---:|%n"
-                                          + "| a survivor says it leads | %.1f |%n"
-                                          + "| the first API request at the emulator | %.1f |%n"
-                                          + "| the first sweep (list page 0) at the emulator | %.1f |%n"
-                                          + "| the first change delivered afterwards (%s) | %.1f |%n%n"
-                                          + "After the kill: requests per sweep p50 / max %.0f / %.0f (%d sweeps), "
-                                          + "429s %d; changes the emulator made after the kill: latency p50 / p95 / "
-                                          + "max %s s, missed %d, duplicates %d; survivors' waits: %s s, missed %d. "
-                                          + "Load %s.%n",
-                f.killed(), f.runs(), f.lostWaits(), f.toLeadership(), f.toFirstRequest(), f.toFirstSweep(),
-                f.firstDelivered(), f.toFirstDelivered(), sweeps.median(), sweeps.max(), sweeps.size(),
-                f.quotaExceeded(), latency(f.changesAfter().seconds()), f.changesAfter().missed(),
-                f.changesAfter().duplicates(), latency(f.survivorWaits().seconds()), f.survivorWaits().missed(),
-                f.loadAverage());
+        md.append(String.format(Locale.ROOT, "%nFrom the first kill on: requests per sweep p50 / max %.0f / %.0f "
+                                             + "(%d sweeps), 429s %d; changes the emulator made: latency p50 / p95 / "
+                                             + "max %s s, missed %d, duplicates %d; survivors' waits %s s, missed %d; "
+                                             + "waits lost with the killed instances %d. Load %s.%n",
+                sweeps.median(), sweeps.max(), sweeps.size(), f.quotaExceeded(), latency(f.changesAfter().seconds()),
+                f.changesAfter().missed(), f.changesAfter().duplicates(), latency(f.survivorWaits().seconds()),
+                f.survivorWaits().missed(), f.lostWaits(), f.loadAverage()));
+        return md.toString();
     }
 
     private static String perSecond(LedgerActivity.Counters ledger, double seconds) {

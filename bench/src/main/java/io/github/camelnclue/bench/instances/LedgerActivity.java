@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.camelnclue.tracking.JdbcJobLedger;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -73,6 +74,16 @@ final class LedgerActivity {
     void analyze() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("ANALYZE");
+        }
+    }
+
+    /** Whether an instance holds the key's shared request quota now: it sent a request whose reply is not in. */
+    boolean quotaHeld() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + JdbcJobLedger.DEFAULT_TABLE_PREFIX + "quota "
+                                              + "WHERE holder IS NOT NULL AND held_until > clock_timestamp()")) {
+            rs.next();
+            return rs.getLong(1) > 0;
         }
     }
 
