@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import io.github.camelnclue.bench.Sample;
@@ -40,8 +41,8 @@ final class ChangeLatencies {
 
     static final Set<String> TERMINAL = Set.of("completed", "failed");
 
-    /** Latencies in seconds, and the changes no route got. */
-    record Result(Sample seconds, int missed, int duplicates) {
+    /** Latencies in seconds, and the changes no route got (by status). */
+    record Result(Sample seconds, int missed, int duplicates, Map<String, Integer> missedByStatus) {
     }
 
     private final NclueEmulator emulator;
@@ -73,7 +74,7 @@ final class ChangeLatencies {
                 seconds.add(seconds(end.get().at(), ended.get(0).at()));
             }
         }
-        return new Result(new Sample(seconds), missed, 0);
+        return new Result(new Sample(seconds), missed, 0, Map.of());
     }
 
     /** Every change of {@code runs} the emulator made within [from, to). */
@@ -81,6 +82,7 @@ final class ChangeLatencies {
         List<Double> seconds = new ArrayList<>();
         int missed = 0;
         int duplicates = 0;
+        Map<String, Integer> missedByStatus = new TreeMap<>();
         for (RunFleet.Run run : runs) {
             for (StatusChange change : emulator.statusHistory(run.id())) {
                 if (change.at().isBefore(from) || !change.at().isBefore(to)) {
@@ -89,13 +91,14 @@ final class ChangeLatencies {
                 List<InstanceEvent> seen = byRunAndStatus.get(key(run.id(), change.status()));
                 if (seen == null) {
                     missed++;
+                    missedByStatus.merge(change.status(), 1, Integer::sum);
                 } else {
                     seconds.add(seconds(change.at(), seen.get(0).at()));
                     duplicates += seen.size() - 1;
                 }
             }
         }
-        return new Result(new Sample(seconds), missed, duplicates);
+        return new Result(new Sample(seconds), missed, duplicates, missedByStatus);
     }
 
     /** The first exchange after {@code instant} for a change the emulator made after it, and when. */

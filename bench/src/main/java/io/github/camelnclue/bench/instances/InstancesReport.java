@@ -64,11 +64,12 @@ final class InstancesReport {
                                              + "status step %d s, then the 1 request/second quota on and one wait "
                                              + "parked per run, dealt round-robin over the instances.%n%n",
                 runs, spread.toSeconds(), step.toSeconds()));
-        md.append("| Instances | Window s | API requests | Requests per sweep p50 / max (sweeps) | 429s "
+        md.append("| Instances | Window s | API requests | Requests per sweep p50 / max (sweeps) "
+                  + "| Sweep interval p50 / max s | 429s "
                   + "| Wait latency p50 / p95 / max s: all | leader | followers | Waits missed / failed "
                   + "| Consumer (every change) p50 / p95 / max s | Consumer missed / duplicates | Leader changes "
                   + "| Ledger per s: connections / transactions / rows read / rows written | Load |\n");
-        md.append("|---:|---:|---:|---|---:|---|---|---|---|---|---|---:|---|---:|\n");
+        md.append("|---:|---:|---:|---|---|---:|---|---|---|---|---|---|---:|---|---:|\n");
         setups.forEach(r -> md.append(row(r)));
         md.append('\n');
         setups.forEach(r -> md.append(r.instances()).append(r.instances() == 1 ? " instance" : " instances")
@@ -83,12 +84,13 @@ final class InstancesReport {
     /** The table row of one setup. */
     String row(SetupWindow.Result r) {
         Sample sweeps = new Sample(r.sweeps().stream().map(Integer::doubleValue).toList());
-        return String.format(Locale.ROOT, "| %d | %.0f | %d | %.0f / %.0f (%d) | %d | %s | %s | %s | %d / %d | %s "
-                                          + "| %d / %d | %d | %s | %s |%n",
+        Sample intervals = new Sample(r.sweepSeconds());
+        return String.format(Locale.ROOT, "| %d | %.0f | %d | %.0f / %.0f (%d) | %.1f / %.1f | %d | %s | %s | %s "
+                                          + "| %d / %d | %s | %s / %d | %d | %s | %s |%n",
                 r.instances(), r.windowSeconds(), r.apiRequests(), sweeps.median(), sweeps.max(), sweeps.size(),
-                r.quotaExceeded(), latency(r.allWaits().seconds()), latency(r.leaderWaits().seconds()),
-                r.instances() > 1 ? latency(r.followerWaits().seconds()) : "—", r.allWaits().missed(),
-                r.failedWaits(), latency(r.consumer().seconds()), r.consumer().missed(), r.consumer().duplicates(),
+                intervals.median(), intervals.max(), r.quotaExceeded(), latency(r.allWaits().seconds()),
+                latency(r.leaderWaits().seconds()), r.instances() > 1 ? latency(r.followerWaits().seconds()) : "—", r.allWaits().missed(),
+                r.failedWaits(), latency(r.consumer().seconds()), missed(r.consumer()), r.consumer().duplicates(),
                 r.leaderChanges(), perSecond(r.ledger(), r.windowSeconds()), r.loadAverage());
     }
 
@@ -132,12 +134,17 @@ final class InstancesReport {
         Sample sweeps = new Sample(f.sweepsAfter().stream().map(Integer::doubleValue).toList());
         md.append(String.format(Locale.ROOT, "%nFrom the first kill on: requests per sweep p50 / max %.0f / %.0f "
                                              + "(%d sweeps), 429s %d; changes the emulator made: latency p50 / p95 / "
-                                             + "max %s s, missed %d, duplicates %d; survivors' waits %s s, missed %d; "
+                                             + "max %s s, missed %s, duplicates %d; survivors' waits %s s, missed %d; "
                                              + "waits lost with the killed instances %d. Load %s.%n",
                 sweeps.median(), sweeps.max(), sweeps.size(), f.quotaExceeded(), latency(f.changesAfter().seconds()),
-                f.changesAfter().missed(), f.changesAfter().duplicates(), latency(f.survivorWaits().seconds()),
+                missed(f.changesAfter()), f.changesAfter().duplicates(), latency(f.survivorWaits().seconds()),
                 f.survivorWaits().missed(), f.lostWaits(), f.loadAverage()));
         return md.toString();
+    }
+
+    /** How many changes no route got, and of which statuses. */
+    private static String missed(ChangeLatencies.Result result) {
+        return result.missed() == 0 ? "0" : result.missed() + " " + result.missedByStatus();
     }
 
     private static String perSecond(LedgerActivity.Counters ledger, double seconds) {

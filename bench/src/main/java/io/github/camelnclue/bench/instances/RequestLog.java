@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,17 @@ final class RequestLog implements Consumer<EmulatorStats.Request> {
         }
         // the last sweep is dropped: it may not have ended when the window did
         return sweeps;
+    }
+
+    /** Seconds between the starts of consecutive sweeps within the window. */
+    List<Double> sweepIntervals(Instant from, Instant to) {
+        List<Instant> starts = between(from, to).stream().filter(RequestLog::startsSweep)
+                .map(EmulatorStats.Request::at).toList();
+        List<Double> intervals = new ArrayList<>();
+        for (int i = 1; i < starts.size(); i++) {
+            intervals.add(Duration.between(starts.get(i - 1), starts.get(i)).toNanos() / 1e9);
+        }
+        return intervals;
     }
 
     /** The first sweep that started after {@code instant}. */

@@ -36,6 +36,7 @@ final class SetupWindow {
 
     /** What the window measured. */
     record Result(int instances, int runs, double windowSeconds, long apiRequests, List<Integer> sweeps,
+                  List<Double> sweepSeconds,
                   long quotaExceeded, long leaderChanges, ChangeLatencies.Result allWaits,
                   ChangeLatencies.Result leaderWaits, ChangeLatencies.Result followerWaits, long failedWaits,
                   ChangeLatencies.Result consumer, LedgerActivity.Counters ledger, String loadAverage) {
@@ -103,7 +104,7 @@ final class SetupWindow {
         ChangeLatencies waits = new ChangeLatencies(emulator, events, Type.ENDED);
         ChangeLatencies consumer = new ChangeLatencies(emulator, events, Type.CHANGE);
         return new Result(cluster.alive().size(), count, ChangeLatencies.seconds(from, to),
-                requests.between(from, to).size(), requests.sweeps(from, to),
+                requests.between(from, to).size(), requests.sweeps(from, to), requests.sweepIntervals(from, to),
                 emulator.stats().quotaExceeded() - quotaBefore, cluster.count(Type.LEADS) - leadsBefore,
                 waits.waits(runs, name -> true), waits.waits(runs, leader::equals),
                 waits.waits(runs, name -> !leader.equals(name)),
