@@ -84,7 +84,8 @@ final class FailoverWindow {
         Set<String> alive = cluster.alive().stream().map(InstanceProcess::name).collect(Collectors.toSet());
         Predicate<String> survivor = alive::contains;
         // a failover that took long may still owe the last changes: give the last leader a few sweeps for them
-        Instant end = deadline.isAfter(Instant.now().plus(SETTLE_TIMEOUT)) ? deadline : Instant.now().plus(SETTLE_TIMEOUT);
+        Instant settled = Instant.now().plus(SETTLE_TIMEOUT);
+        Instant end = deadline.isAfter(settled) ? deadline : settled;
         InstanceCluster.poll(() -> cluster.endedWaits(ids, survivor) >= survivorRuns.size()
                                    && cluster.endsConsumed(ids) >= count, end);
         Instant to = Instant.now();

@@ -58,9 +58,10 @@ final class InstanceProcess {
      */
     static InstanceProcess start(String name, List<String> arguments, String accessKey, String secretKey, Path log)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java,
                 "-Xmx384m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                // leadership changes and sweep failures are logged at info by the component
+                // the component logs leadership changes at info
                 "-Dorg.slf4j.simpleLogger.log.io.github.camelnclue=info", "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-classpath", System.getProperty("java.class.path"), InstanceMain.class.getName(), "--name=" + name));
         command.addAll(arguments);

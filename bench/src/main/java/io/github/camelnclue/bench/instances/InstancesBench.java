@@ -38,7 +38,7 @@ import io.github.camelnclue.tracking.EmbeddedPostgresSupport;
 /**
  * Several instances on one access key (issue 9, item 6): one emulator with its 1 request/second quota, one PostgreSQL
  * ledger, one FileLockClusterService directory, and each instance a JVM of its own ({@link InstanceMain}). Measures
- * one instance holding N waits, then three holding N/3 each, then {@code kill -9} of the three's leader.
+ * one instance holding N waits, then three holding N/3 each, then {@code kill -9} of the three's leader, twice.
  */
 public final class InstancesBench {
 
@@ -76,8 +76,8 @@ public final class InstancesBench {
 
             if (parts.contains("single")) {
                 String jdbcUrl = EmbeddedPostgresSupport.newDatabase("nclue_instances_single");
-                try (InstanceCluster one = InstanceCluster.start("single", 1, arguments(common, work, "single", jdbcUrl),
-                        emu.accessKey(), emu.secretKey(), logs)) {
+                try (InstanceCluster one = InstanceCluster.start("single", 1,
+                        arguments(common, work, "single", jdbcUrl), emu.accessKey(), emu.secretKey(), logs)) {
                     report.add(setup.measure(one, "single", runs, new LedgerActivity(jdbcUrl)));
                 }
             }

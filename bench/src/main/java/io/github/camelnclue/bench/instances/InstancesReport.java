@@ -89,7 +89,8 @@ final class InstancesReport {
                                           + "| %d / %d | %s | %s / %d | %d | %s | %s |%n",
                 r.instances(), r.windowSeconds(), r.apiRequests(), sweeps.median(), sweeps.max(), sweeps.size(),
                 intervals.median(), intervals.max(), r.quotaExceeded(), latency(r.allWaits().seconds()),
-                latency(r.leaderWaits().seconds()), r.instances() > 1 ? latency(r.followerWaits().seconds()) : "—", r.allWaits().missed(),
+                latency(r.leaderWaits().seconds()), r.instances() > 1 ? latency(r.followerWaits().seconds()) : "—",
+                r.allWaits().missed(),
                 r.failedWaits(), latency(r.consumer().seconds()), missed(r.consumer()), r.consumer().duplicates(),
                 r.leaderChanges(), perSecond(r.ledger(), r.windowSeconds()), r.loadAverage());
     }
@@ -98,7 +99,8 @@ final class InstancesReport {
         StringBuilder md = new StringBuilder("| Target | ");
         setups.forEach(r -> md.append(r.instances()).append(r.instances() == 1 ? " instance | " : " instances | "));
         md.append("\n|---|").append("---|".repeat(setups.size())).append('\n');
-        md.append("| requests per sweep ≤ ceil(").append(runs).append("/100) + 2 = ").append(sweepTarget()).append(" | ");
+        md.append("| requests per sweep ≤ ceil(").append(runs).append("/100) + 2 = ").append(sweepTarget())
+                .append(" | ");
         setups.forEach(r -> {
             double max = r.sweeps().stream().mapToInt(Integer::intValue).max().orElse(-1);
             md.append(String.format(Locale.ROOT, "max %.0f: %s | ", max, max >= 0 && max <= sweepTarget() ? "met"

@@ -62,11 +62,16 @@ final class LeaderKill {
 
     Result kill(InstanceCluster cluster, Moment moment) throws Exception {
         InstanceProcess leader = cluster.leader().orElseThrow();
-        // the slot is held for the time of one request (tens of ms): ask often
-        InstanceCluster.poll(() -> quotaHeld() == (moment == Moment.MID_REQUEST), Instant.now().plus(TIMEOUT), 5);
-        Instant killedAt = leader.kill();
-        Instant goneAt = Instant.now();
-        boolean slotLeftHeld = quotaHeld();
+        Instant killedAt;
+        Instant goneAt;
+        boolean slotLeftHeld;
+        try (LedgerActivity.QuotaRow quota = ledger.quotaRow()) {
+            // the slot is held for the time of one request (tens of ms): ask often
+            InstanceCluster.poll(() -> held(quota) == (moment == Moment.MID_REQUEST), Instant.now().plus(TIMEOUT), 5);
+            killedAt = leader.kill();
+            goneAt = Instant.now();
+            slotLeftHeld = held(quota);
+        }
         Predicate<String> survivor = name -> !leader.name().equals(name) && cluster.alive().stream()
                 .anyMatch(p -> p.name().equals(name));
         BooleanSupplier recovered = () -> leadsSince(cluster, survivor, killedAt).isPresent()
@@ -83,9 +88,9 @@ final class LeaderKill {
                 delivered.map(e -> e.type() + " " + e.status() + " on " + e.instance()).orElse("none"));
     }
 
-    private boolean quotaHeld() {
+    private static boolean held(LedgerActivity.QuotaRow quota) {
         try {
-            return ledger.quotaHeld();
+            return quota.held();
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the shared quota: " + e.getMessage(), e);
         }

@@ -16,6 +16,7 @@
 package io.github.camelnclue.bench.instances;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,7 +41,8 @@ final class LedgerActivity {
             Map<String, Scans> scans = new TreeMap<>();
             tables.forEach((table, now) -> scans.put(table, now.minus(before.tables.getOrDefault(table,
                     new Scans(0, 0, 0, 0)))));
-            return new Counters(sessions - before.sessions, transactions - before.transactions, rowsRead - before.rowsRead,
+            return new Counters(sessions - before.sessions, transactions - before.transactions,
+                    rowsRead - before.rowsRead,
                     rowsWritten - before.rowsWritten, scans);
         }
     }
@@ -77,19 +79,41 @@ final class LedgerActivity {
         }
     }
 
-    /** Whether an instance holds the key's shared request quota now: it sent a request whose reply is not in. */
-    boolean quotaHeld() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + JdbcJobLedger.DEFAULT_TABLE_PREFIX + "quota "
-                                              + "WHERE holder IS NOT NULL AND held_until > clock_timestamp()")) {
-            rs.next();
-            return rs.getLong(1) > 0;
+    /** The key's shared request quota row, read on one connection (it is asked every few ms). */
+    QuotaRow quotaRow() throws SQLException {
+        return new QuotaRow(dataSource.getConnection());
+    }
+
+    /** Whether an instance holds the key's shared request quota: it sent a request whose reply is not in. */
+    static final class QuotaRow implements AutoCloseable {
+
+        private final Connection connection;
+        private final PreparedStatement held;
+
+        private QuotaRow(Connection connection) throws SQLException {
+            this.connection = connection;
+            this.held = connection.prepareStatement("SELECT count(*) FROM " + JdbcJobLedger.DEFAULT_TABLE_PREFIX
+                                                    + "quota WHERE holder IS NOT NULL "
+                                                    + "AND held_until > clock_timestamp()");
+        }
+
+        boolean held() throws SQLException {
+            try (ResultSet rs = held.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
         }
     }
 
     Counters read() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT sessions, xact_commit + xact_rollback, tup_returned + tup_fetched, "
+                ResultSet rs = s.executeQuery("SELECT sessions, xact_commit + xact_rollback, "
+                                              + "tup_returned + tup_fetched, "
                                               + "tup_inserted + tup_updated + tup_deleted FROM pg_stat_database "
                                               + "WHERE datname = current_database()")) {
             rs.next();

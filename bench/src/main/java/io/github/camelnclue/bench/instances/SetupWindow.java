@@ -29,15 +29,15 @@ import io.github.camelnclue.emulator.NclueEmulator;
 
 /**
  * One window of a setup: N task runs created with the quota off at random instants over the spread, then the
- * quota on (1 request/second) and a wait parked for each run, dealt round-robin over the instances; the window ends
- * when every wait ended (or three status steps and the margin after the last creation).
+ * quota on (1 request/second) and a wait parked for each run, dealt round-robin over the instances, and the ledger
+ * analyzed once they are parked (unless told not to). The window ends when every wait ended and the consumer got every
+ * run's end, or three status steps and the margin after the last creation.
  */
 final class SetupWindow {
 
     /** What the window measured. */
     record Result(int instances, int runs, double windowSeconds, long apiRequests, List<Integer> sweeps,
-                  List<Double> sweepSeconds,
-                  long quotaExceeded, long leaderChanges, ChangeLatencies.Result allWaits,
+                  List<Double> sweepSeconds, long quotaExceeded, long leaderChanges, ChangeLatencies.Result allWaits,
                   ChangeLatencies.Result leaderWaits, ChangeLatencies.Result followerWaits, long failedWaits,
                   ChangeLatencies.Result consumer, LedgerActivity.Counters ledger, String loadAverage) {
     }
