@@ -15,15 +15,18 @@
  */
 package io.github.camelnclue;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
+import io.github.camelnclue.model.NclueJob;
 import io.github.camelnclue.tracking.JobPoller;
 import io.github.camelnclue.tracking.JobSource;
 
 /**
- * Benchmark access to an endpoint's shared poller (package-private in the component). Lives in the component's
- * package only to observe: it creates the poller the consumer will use, with its job source wrapped so the benchmark
- * sees where each sweep starts.
+ * Benchmark access to an endpoint's shared poller and ledger (package-private in the component). Lives in the
+ * component's package to observe (the poller the consumer will use, with its job source wrapped so the benchmark sees
+ * where each sweep starts; whether an instance leads) and to park waits without the API request that sends a create.
  */
 public final class BenchHooks {
 
@@ -35,5 +38,21 @@ public final class BenchHooks {
         JobPoller poller = endpoint.poller();
         poller.useSource(wrap.apply(endpoint.jobSource()));
         return poller;
+    }
+
+    /** Whether this instance sweeps the API for a started endpoint's account and resource (it leads them). */
+    public static boolean leads(NclueEndpoint endpoint) {
+        return endpoint.poller().leads();
+    }
+
+    /**
+     * Parks a wait as {@code operation=create&waitForCompletion=true} parks it once NCLUE replied: the job is
+     * recorded in the ledger under its name, then the wait is parked on the poller (no request of its own).
+     */
+    public static CompletableFuture<NclueJob> awaitCreated(NclueEndpoint endpoint, String name, String id,
+                                                           Duration timeout) {
+        JobPoller poller = endpoint.poller();
+        endpoint.tracker().ledger().recordJob(endpoint.scope(), poller.kind(), name, id, null);
+        return poller.awaitEnd(id, timeout);
     }
 }

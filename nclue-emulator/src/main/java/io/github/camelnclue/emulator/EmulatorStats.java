@@ -16,6 +16,7 @@
 package io.github.camelnclue.emulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -24,6 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import io.github.camelnclue.emulator.http.RequestStats;
 
@@ -41,6 +43,10 @@ public final class EmulatorStats {
                            int busiestSecond, Map<String, Long> created, Map<String, Long> requests) {
     }
 
+    /** One {@code /api} request as it arrived, before faults, authentication and the quota were applied. */
+    public record Request(Instant at, String route, String rawQuery) {
+    }
+
     private final Map<JobKind, AtomicLong> created = new EnumMap<>(JobKind.class);
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final LongAdder total = new LongAdder();
@@ -52,6 +58,7 @@ public final class EmulatorStats {
     private final Deque<Long> lastSecond = new ArrayDeque<>();
     private int busiestSecond;
     private long shortestGapNanos = Long.MAX_VALUE;
+    private volatile Consumer<Request> requestListener;
 
     EmulatorStats() {
         for (JobKind kind : JobKind.values()) {
@@ -106,6 +113,14 @@ public final class EmulatorStats {
         return shortestGapNanos == Long.MAX_VALUE ? null : Duration.ofNanos(shortestGapNanos);
     }
 
+    /**
+     * Tells {@code listener} of every {@code /api} request as it arrives, on the server's thread (null: nobody). For
+     * benchmarks that need when each request came, not only how many: e.g. where each status sweep of a client starts.
+     */
+    public void onRequest(Consumer<Request> listener) {
+        this.requestListener = listener;
+    }
+
     public Snapshot snapshot() {
         Map<String, Long> createdByKind = new TreeMap<>();
         created.forEach((kind, count) -> createdByKind.put(kind.statsName(), count.get()));
@@ -157,9 +172,13 @@ public final class EmulatorStats {
     RequestStats requestStats() {
         return new RequestStats() {
             @Override
-            public void request(String route) {
+            public void request(String route, String rawQuery) {
                 total.increment();
                 requests.computeIfAbsent(route, k -> new LongAdder()).increment();
+                Consumer<Request> listener = requestListener;
+                if (listener != null) {
+                    listener.accept(new Request(Instant.now(), route, rawQuery));
+                }
             }
 
             @Override

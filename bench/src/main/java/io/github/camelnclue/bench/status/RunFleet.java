@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelnclue.bench.DemoChain;
 import io.github.camelnclue.bench.EmulatorApi;
@@ -54,7 +55,9 @@ public final class RunFleet {
             offsets[i] = random.nextLong(spread.toNanos());
         }
         Arrays.sort(offsets);
-        ScheduledExecutorService pool = Executors.newScheduledThreadPool(THREADS);
+        AtomicInteger threads = new AtomicInteger();
+        ScheduledExecutorService pool = Executors.newScheduledThreadPool(THREADS,
+                task -> new Thread(task, "bench-run-fleet-" + threads.incrementAndGet()));
         try {
             List<ScheduledFuture<Run>> pending = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {

@@ -116,7 +116,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
                     response = dispatch(adminRouter, method, rawPath, rawQuery, exchange);
                 } else {
                     Router.Match match = apiRouter.match(method, rawPath);
-                    stats.request(match != null ? match.route().key() : method + " (unmatched)");
+                    stats.request(match != null ? match.route().key() : method + " (unmatched)", rawQuery);
                     Optional<Fault> fault = faults.take(method, rawPath);
                     if (fault.isPresent()) {
                         stats.faultInjected();

@@ -20,8 +20,11 @@ package io.github.camelnclue.emulator.http;
  */
 public interface RequestStats {
 
-    /** @param route the matched route's method and template, or {@code "METHOD (unmatched)"} */
-    void request(String route);
+    /**
+     * @param route    the matched route's method and template, or {@code "METHOD (unmatched)"}
+     * @param rawQuery the request's query string as sent, or null
+     */
+    void request(String route, String rawQuery);
 
     void faultInjected();
 

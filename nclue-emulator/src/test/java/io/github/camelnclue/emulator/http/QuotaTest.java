@@ -15,7 +15,11 @@
  */
 package io.github.camelnclue.emulator.http;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import io.github.camelnclue.emulator.ApiClient;
+import io.github.camelnclue.emulator.EmulatorStats;
 import io.github.camelnclue.emulator.JobKind;
 import io.github.camelnclue.emulator.NclueEmulator;
 import org.junit.jupiter.api.AfterAll;
@@ -122,6 +126,25 @@ class QuotaTest {
         assertEquals(429, api.get("/api/v1/profile/shopping-intents-download/some-id").status());
         assertEquals(rejectedBefore + 2, emu.stats().quotaExceeded());
         assertEquals(0, emu.stats().created(JobKind.CUSTOM_ATTRIBUTES));
+        Thread.sleep(1100);
+        emu.stats().reset();
+    }
+
+    @Test
+    void theRequestListenerHearsEveryApiRequestWithItsQueryRejectedOrNot() throws InterruptedException {
+        Thread.sleep(1100);
+        List<EmulatorStats.Request> heard = new CopyOnWriteArrayList<>();
+        emu.stats().onRequest(heard::add);
+        try {
+            assertEquals(200, api.get("/api/v1/tasks?index=0&limit=100").status());
+            assertEquals(429, api.get("/api/v1/tasks/some-id").status());
+        } finally {
+            emu.stats().onRequest(null);
+        }
+        assertEquals(List.of("GET /api/v1/tasks", "GET /api/v1/tasks/{id}"),
+                heard.stream().map(EmulatorStats.Request::route).toList());
+        assertEquals("index=0&limit=100", heard.get(0).rawQuery());
+        assertEquals(null, heard.get(1).rawQuery());
         Thread.sleep(1100);
         emu.stats().reset();
     }
