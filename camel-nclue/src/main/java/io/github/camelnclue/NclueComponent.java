@@ -65,8 +65,10 @@ public class NclueComponent extends HealthCheckComponent {
     @Metadata(label = "tracking", description = """
             A DataSource of a PostgreSQL database: selects the shared JDBC ledger on it (tables created or migrated at \
             start), so several instances track jobs together. Lets properties alone select the shared store, e.g. \
-            camel.beans.nclueDs = #class:org.postgresql.ds.PGSimpleDataSource and \
-            camel.component.nclue.ledger-data-source = #nclueDs. Ignored when a ledger is set.""")
+            camel.beans.nclueDs = #class:com.zaxxer.hikari.HikariDataSource and \
+            camel.component.nclue.ledger-data-source = #nclueDs. Use a pooled DataSource: every ledger call takes a \
+            connection, and one that opens a new connection each time (PGSimpleDataSource) slows the sweeps down. \
+            Ignored when a ledger is set.""")
     private DataSource ledgerDataSource;
     @Metadata(label = "tracking", defaultValue = JdbcJobLedger.DEFAULT_TABLE_PREFIX, description = """
             The prefix of the JDBC ledger's table names (letters, digits and underscores), so applications can share \
