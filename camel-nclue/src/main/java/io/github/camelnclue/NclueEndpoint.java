@@ -231,8 +231,8 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
     }
 
     /**
-     * The threads that read getResult objects ahead of the route and decode batches of rows ahead (one or two per
-     * result being read, named NclueResultReader); Camel-managed, stopped with the endpoint.
+     * The threads that read getResult objects ahead of the route (one per result being read, named NclueResultReader);
+     * Camel-managed, stopped with the endpoint.
      */
     synchronized ExecutorService resultReaders() {
         if (resultReaders == null) {

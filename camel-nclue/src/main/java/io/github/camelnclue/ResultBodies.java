@@ -25,7 +25,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ExecutorService;
 
 import io.github.camelnclue.storage.ObjectStorage;
-import io.github.camelnclue.storage.BatchesAhead;
 import io.github.camelnclue.storage.PrefetchingInputStream;
 import io.github.camelnclue.storage.ResultRows;
 import org.apache.camel.Exchange;
@@ -40,8 +39,6 @@ final class ResultBodies {
 
     private static final int PREFETCH_BUFFERS = 4;
     private static final int PREFETCH_BUFFER_SIZE = 256 * 1024;
-    /** Decoded batches that may wait for the route: two keep the decoder busy while the route takes one. */
-    private static final int BATCHES_AHEAD = 2;
 
     /** Opens the result from its start. */
     @FunctionalInterface
@@ -76,13 +73,9 @@ final class ResultBodies {
         }
         InputStream stream = opener.open();
         Closeable body = switch (config.getResultFormat()) {
-            case rows, lines -> {
-                ResultRows rows = new ResultRows(new PrefetchingInputStream(stream, readers, PREFETCH_BUFFERS,
-                        PREFETCH_BUFFER_SIZE), config.getResultFormat() == NclueResultFormat.rows,
-                        config.getResultBatchSize(), config.getResultMaxLineLength(), source);
-                // batches are decoded ahead while the route works; single rows would cost more to hand over
-                yield config.getResultBatchSize() > 1 ? new BatchesAhead(rows, readers, BATCHES_AHEAD) : rows;
-            }
+            case rows, lines -> new ResultRows(new PrefetchingInputStream(stream, readers, PREFETCH_BUFFERS,
+                    PREFETCH_BUFFER_SIZE), config.getResultFormat() == NclueResultFormat.rows,
+                    config.getResultBatchSize(), config.getResultMaxLineLength(), source);
             default -> stream;
         };
         exchange.getExchangeExtension().addOnCompletion(new ResultCloser(body));
