@@ -63,11 +63,6 @@ import org.slf4j.LoggerFactory;
 public final class JobPoller {
 
     static final int PAGE_SIZE = 100;
-    /**
-     * How long an instance the cluster service still calls leader stays out after another took the lead: longer than
-     * the lease time of the cluster services (Kubernetes' default is 15 s), so a stale view learns the truth first.
-     */
-    static final Duration RETAKE_AFTER = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(JobPoller.class);
 
     /** One parked wait. */
@@ -98,14 +93,7 @@ public final class JobPoller {
     /** A watchAll sweep read every list page once: every job of the account was recorded since this poller started. */
     private volatile boolean listedAll;
     private volatile Throwable lastError;
-    private volatile Supplier<JobLeadership.Role> role = () -> JobLeadership.Role.ALONE;
-    /** Guards the lease, apart from the scheduling state, as taking a lease is a ledger write. */
-    private final Object leadLock = new Object();
-    /** The lease this instance leads under (null when it does not lead). */
-    private LeaderLease lease;
-    /** When another instance took the lead from this one while the cluster service still called it leader. */
-    private long deposedAtNanos;
-    private boolean deposed;
+    private final JobLead lead;
     private boolean scheduled;
     private boolean stopped;
 
@@ -119,6 +107,7 @@ public final class JobPoller {
         this.scheduler = scheduler;
         this.workers = workers;
         this.delayMillis = delayMillis;
+        this.lead = new JobLead(ledger, JobLeadership.namespace(scope, kind), kind + " of " + scopeForLog());
     }
 
     public String scope() {
@@ -322,7 +311,7 @@ public final class JobPoller {
      * does (see {@link JobLeadership}); the default watches alone.
      */
     public void leadWhen(Supplier<JobLeadership.Role> role) {
-        this.role = role;
+        lead.follow(role);
     }
 
     /** Whether this instance sweeps the API and emits changes for the account and kind (it leads them). */
@@ -335,36 +324,12 @@ public final class JobPoller {
      * taken from the ledger, so that what it writes is refused once another instance took over. Empty for a follower.
      */
     public Optional<LeaderLease> lead() {
-        synchronized (leadLock) {
-            JobLeadership.Role now = role.get();
-            if (now != JobLeadership.Role.LEADER) {
-                lease = now == JobLeadership.Role.ALONE ? LeaderLease.ALONE : null;
-                deposed = false;
-                return Optional.ofNullable(lease);
-            }
-            if (lease == null || !lease.fenced()) {
-                if (deposed && System.nanoTime() - deposedAtNanos < RETAKE_AFTER.toNanos()) {
-                    return Optional.empty();
-                }
-                lease = ledger.takeLead(JobLeadership.namespace(scope, kind));
-                deposed = false;
-                LOG.info("This instance leads {} of {} (lease epoch {})", kind, scopeForLog(), lease.epoch());
-            }
-            return Optional.of(lease);
-        }
+        return lead.current();
     }
 
     /** Another instance took the lead from {@code lost}: stop leading under it. */
     public void deposed(LeaderLease lost) {
-        synchronized (leadLock) {
-            if (lost.equals(lease)) {
-                LOG.warn("Another instance took the lead of {} of {} from this one (lease epoch {}): this one stops "
-                         + "sweeping and emitting", kind, scopeForLog(), lost.epoch());
-                lease = null;
-                deposed = true;
-                deposedAtNanos = System.nanoTime();
-            }
-        }
+        lead.deposed(lost);
     }
 
     /** One sweep over every in-flight job (and, when a holder watches all, every listed job). */
