@@ -187,6 +187,8 @@ final class EmulatorScale {
         nclue.getConfiguration().setRequestsPerSecond(500);
         // 10,000 gets sent at once each wait for their turn before they park: the queue must hold them all
         nclue.getConfiguration().setRequestQueueSize(20_000);
+        // ... and wait long enough: with one request in flight they take minutes to all get their turn
+        nclue.getConfiguration().setRequestQueueTimeout(TimeUnit.MINUTES.toMillis(15));
         nclue.setStatusPollDelay(200);
         nclue.setLedgerDirectory(java.nio.file.Files.createTempDirectory(ledgers, name + "-").toString());
         return context;
