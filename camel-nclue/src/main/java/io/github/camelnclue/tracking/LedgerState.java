@@ -15,10 +15,7 @@
  */
 package io.github.camelnclue.tracking;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,28 +45,9 @@ final class LedgerState {
     /** A whole job in one line (intent or job, its statuses and emitted counts): what a snapshot is made of. */
     static final String SNAPSHOT_JOB = "snap";
 
-    /** A clock that tells the time of the event being applied. */
-    private static final class EventClock extends Clock {
-        private Instant now = Instant.EPOCH;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final ObjectMapper mapper = new ObjectMapper();
-    private final EventClock clock = new EventClock();
+    /** Tells the time of the event being applied. */
+    private final SettableClock clock = new SettableClock(Instant.EPOCH);
     private final InMemoryJobLedger ledger = new InMemoryJobLedger(clock);
 
     InMemoryJobLedger view() {
@@ -132,7 +110,7 @@ final class LedgerState {
         String scope = required(event, "scope");
         JobKind kind = JobKind.fromUriName(required(event, "kind"));
         Instant at = instant(event, "at");
-        clock.now = at;
+        clock.set(at);
         switch (type == null ? "" : type) {
             case INTENT -> {
                 ledger.recordIntent(scope, kind, required(event, "name"));
@@ -217,7 +195,7 @@ final class LedgerState {
         }
         ledger.recordJob(scope, kind, name, id, text(event, "record"));
         for (JsonNode observed : event.path("statuses")) {
-            clock.now = instant(observed.get(1));
+            clock.set(instant(observed.get(1)));
             // a null record keeps the one the job line set
             ledger.recordStatus(scope, kind, id, observed.get(0).asText(), null);
         }

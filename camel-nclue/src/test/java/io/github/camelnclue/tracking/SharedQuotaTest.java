@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
@@ -110,11 +109,11 @@ class SharedQuotaTest {
         // no release: the process died with its request in flight, which reached the server at some time before its
         // successor opened the ledger (a cold JVM's first request may take most of a second to get there)
 
-        MutableClock clock = new MutableClock(t0.plusMillis(100));
+        SettableClock clock = new SettableClock(t0.plusMillis(100));
         FileSharedQuota successor = new FileSharedQuota(file, clock);
 
         assertEquals(SECOND, successor.claim(KEY, SECOND, SECOND), "one interval from the restart");
-        clock.now = t0.plusMillis(1100);
+        clock.set(t0.plusMillis(1100));
         assertEquals(Duration.ZERO, successor.claim(KEY, SECOND, SECOND));
         successor.release(KEY, SECOND);
 
@@ -122,28 +121,5 @@ class SharedQuotaTest {
         Duration wait = new FileSharedQuota(file, Clock.fixed(t0.plusMillis(1400), ZoneOffset.UTC))
                 .claim(KEY, SECOND, SECOND);
         assertEquals(Duration.ofMillis(700), wait);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
