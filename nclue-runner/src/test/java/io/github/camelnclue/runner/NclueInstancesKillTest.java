@@ -358,7 +358,8 @@ class NclueInstancesKillTest {
             List<String> history = emulator.statusHistory(id).stream().map(StatusChange::status).toList();
             for (Runner runner : runners) {
                 List<String> own = statusesOf(runner, id);
-                assertTrue(isSubsequence(own, history), runner.name() + " emitted " + own + " of " + id + ", " + history);
+                assertTrue(Subsequence.of(own, history),
+                        runner.name() + " emitted " + own + " of " + id + ", " + history);
             }
             assertTrue(statuses.contains("completed"), id + " emitted its completion: " + statuses);
         });
@@ -390,15 +391,5 @@ class NclueInstancesKillTest {
     private String lastStatus(String id) {
         List<StatusChange> history = emulator.statusHistory(id);
         return history.isEmpty() ? null : history.get(history.size() - 1).status();
-    }
-
-    private static boolean isSubsequence(List<String> sub, List<String> full) {
-        int i = 0;
-        for (String status : full) {
-            if (i < sub.size() && sub.get(i).equals(status)) {
-                i++;
-            }
-        }
-        return i == sub.size();
     }
 }

@@ -109,7 +109,7 @@ class NclueRunnerCrashTest {
         assertEquals(3, emittedById.size(), "one feature, one task, one run: " + lines);
         emittedById.forEach((id, statuses) -> {
             List<String> actual = emulator.statusHistory(id).stream().map(StatusChange::status).toList();
-            assertTrue(isSubsequence(statuses, actual), id + " emitted " + statuses + " of " + actual);
+            assertTrue(Subsequence.of(statuses, actual), id + " emitted " + statuses + " of " + actual);
             assertEquals("completed", statuses.get(statuses.size() - 1), id + " emitted its completion");
         });
         assertTrue(emittedById.get(taskId).contains("in_progress") || emittedById.get(taskId).contains("pending"),
@@ -190,15 +190,5 @@ class NclueRunnerCrashTest {
             }
             Thread.sleep(50);
         }
-    }
-
-    private static boolean isSubsequence(List<String> sub, List<String> full) {
-        int i = 0;
-        for (String status : full) {
-            if (i < sub.size() && sub.get(i).equals(status)) {
-                i++;
-            }
-        }
-        return i == sub.size();
     }
 }

@@ -1,0 +1,35 @@
+/*
+ * Copyright 2026 The camel-nclue authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelnclue.runner;
+
+import java.util.List;
+
+/** Whether one list of statuses appears in another in the same order (not necessarily together). */
+final class Subsequence {
+
+    private Subsequence() {
+    }
+
+    static boolean of(List<String> sub, List<String> full) {
+        int i = 0;
+        for (String status : full) {
+            if (i < sub.size() && sub.get(i).equals(status)) {
+                i++;
+            }
+        }
+        return i == sub.size();
+    }
+}
