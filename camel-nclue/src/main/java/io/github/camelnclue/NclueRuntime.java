@@ -65,10 +65,11 @@ public final class NclueRuntime extends ServiceSupport {
     static final String WORKER_POOL_PROFILE = "nclueWorkerPool";
     static final int DEFAULT_WORKERS = 3;
     /**
-     * How long another instance waits for the quota slot of an instance that died with a request in flight; a live
-     * holder releases it when its reply is in, well within this.
+     * How long another instance waits for the quota slot of an instance that died with a request in flight. A live
+     * holder renews its claim while the request runs (every second), so this bounds a failover, not a request; it is
+     * within the usual cluster services' lease times, so a new leader rarely waits for the slot after its election.
      */
-    private static final Duration SHARED_QUOTA_LEASE = Duration.ofSeconds(30);
+    private static final Duration SHARED_QUOTA_LEASE = Duration.ofSeconds(5);
     /**
      * How long a stop waits for released exchanges to run on to their end. Once they are done, the graceful shutdown
      * finds nothing in flight at its first look (it looks again only after a second); a route that takes longer after

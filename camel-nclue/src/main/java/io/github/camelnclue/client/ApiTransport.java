@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -223,10 +224,12 @@ public final class ApiTransport {
                 }
                 return;
             }
+            Future<?> renewals = renewShared();
             Outcome outcome;
             try {
                 outcome = exchanger.apply(call);
             } finally {
+                renewals.cancel(false);
                 releaseShared();
                 release();
             }
@@ -270,6 +273,39 @@ public final class ApiTransport {
         private void release() {
             if (rateLimiter != null) {
                 rateLimiter.release();
+            }
+        }
+
+        /** Keeps the shared claim of the request about to go while it runs, if claims expire. */
+        private Future<?> renewShared() {
+            Duration every = rateLimiter != null ? rateLimiter.sharedRenewal() : null;
+            if (every == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            long millis = Math.max(1, every.toMillis());
+            try {
+                return scheduler.scheduleWithFixedDelay(this::renewOnWorker, millis, millis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // stopping: the claim ends with its reply, or with its lease
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+
+        private void renewOnWorker() {
+            try {
+                // blocking (a database): off the scheduler, which grants every key's requests
+                workers.execute(this::renewClaim);
+            } catch (RejectedExecutionException e) {
+                // stopping: the claim ends with its reply, or with its lease
+            }
+        }
+
+        private void renewClaim() {
+            try {
+                rateLimiter.renewShared();
+            } catch (RuntimeException e) {
+                // the next renewal may succeed; if none does, the claim ends with its lease and another may send
+                LOG.warn("{}: could not renew the shared request quota: {}", call.operation(), e.getMessage());
             }
         }
 

@@ -105,7 +105,7 @@ public final class RequestRateLimiter {
      * the shared slot ({@link #claimShared()}) and releases it with its reply ({@link #releaseShared()}).
      *
      * @param key   the key's identity in the shared store (a hash, never the access key)
-     * @param lease how long a claim of a process that died mid-request holds
+     * @param lease how long a claim holds unless renewed: how long a process that died mid-request holds the slot
      */
     public synchronized void shareThrough(SharedQuota quota, String key, Duration lease) {
         this.sharedQuota = quota;
@@ -127,6 +127,25 @@ public final class RequestRateLimiter {
             interval = Duration.ofNanos(intervalNanos);
         }
         return quota.claim(sharedKey, interval, sharedLease);
+    }
+
+    /**
+     * How often the request holding the shared slot renews its claim, or null if claims do not expire: a fifth of the
+     * lease, so a renewal may be late or fail a few times before the claim of a live holder runs out.
+     */
+    public synchronized Duration sharedRenewal() {
+        return sharedQuota.leased() ? sharedLease.dividedBy(5) : null;
+    }
+
+    /** Renews the shared claim of the request in flight (see {@link #sharedRenewal()}); blocking, like the claim. */
+    public void renewShared() {
+        SharedQuota quota;
+        Duration lease;
+        synchronized (this) {
+            quota = sharedQuota;
+            lease = sharedLease;
+        }
+        quota.renew(sharedKey, lease);
     }
 
     /** The granted request's reply is in: the key's next request, from any process, may go one interval from now. */

@@ -31,7 +31,8 @@ import io.github.camelnclue.exception.JobLedgerException;
 /**
  * The quota shared through PostgreSQL: one row per key holds when the key's next request may go and which process
  * holds the slot until when. A claim locks the row ({@code SELECT ... FOR UPDATE}), so two processes never hold one
- * key at once; every instant is the database's clock, so clocks of the instances need not agree.
+ * key at once; every instant is the database's clock, so clocks of the instances need not agree. A claim is leased: its
+ * holder renews it while the request runs, and a holder that died frees the slot one lease after its last renewal.
  */
 public final class JdbcSharedQuota implements SharedQuota {
 
@@ -98,6 +99,26 @@ public final class JdbcSharedQuota implements SharedQuota {
             ps.executeUpdate();
         }
         return Duration.ZERO;
+    }
+
+    @Override
+    public boolean leased() {
+        return true;
+    }
+
+    @Override
+    public void renew(String key, Duration lease) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET held_until = clock_timestamp() "
+                        + "+ ? * INTERVAL '1 millisecond' WHERE key_hash = ? AND holder = ?")) {
+            ps.setLong(1, lease.toMillis());
+            ps.setString(2, key);
+            ps.setString(3, holder);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new JobLedgerException("The shared request quota in " + table + " could not be renewed: "
+                                         + e.getMessage(), e);
+        }
     }
 
     @Override

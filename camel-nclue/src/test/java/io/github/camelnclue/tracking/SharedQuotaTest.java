@@ -76,6 +76,43 @@ class SharedQuotaTest {
     }
 
     @Test
+    void aHolderThatRenewsKeepsTheSlotPastItsLease() {
+        JdbcSharedQuota holder = new JdbcSharedQuota(dataSource, JdbcJobLedger.DEFAULT_TABLE_PREFIX);
+        JdbcSharedQuota other = new JdbcSharedQuota(dataSource, JdbcJobLedger.DEFAULT_TABLE_PREFIX);
+        String key = KEY + "e";
+        Duration lease = Duration.ofMillis(300);
+        assertEquals(Duration.ZERO, holder.claim(key, SECOND, lease));
+
+        // a request that takes three leases: renewed each 100 ms, the claim holds throughout
+        await().during(Duration.ofMillis(900)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    holder.renew(key, lease);
+                    return other.claim(key, SECOND, lease).equals(JdbcSharedQuota.HELD_RECHECK);
+                });
+
+        // no more renewals (the holder died): the slot is free one lease after the last
+        await().atMost(Duration.ofSeconds(3)).until(() -> other.claim(key, SECOND, lease).isZero());
+    }
+
+    @Test
+    void aRenewalAfterTheClaimEndedTakesNothingBack() {
+        JdbcSharedQuota late = new JdbcSharedQuota(dataSource, JdbcJobLedger.DEFAULT_TABLE_PREFIX);
+        JdbcSharedQuota next = new JdbcSharedQuota(dataSource, JdbcJobLedger.DEFAULT_TABLE_PREFIX);
+        String key = KEY + "f";
+        assertEquals(Duration.ZERO, late.claim(key, Duration.ZERO, Duration.ofMinutes(1)));
+        late.release(key, Duration.ZERO);
+        assertEquals(Duration.ZERO, next.claim(key, Duration.ZERO, Duration.ofMinutes(1)));
+
+        late.renew(key, Duration.ofMinutes(1));
+
+        assertEquals(JdbcSharedQuota.HELD_RECHECK, late.claim(key, Duration.ZERO, Duration.ofMinutes(1)),
+                "the late renewal did not take the slot");
+        next.release(key, Duration.ZERO);
+        assertEquals(Duration.ZERO, late.claim(key, Duration.ZERO, Duration.ofMinutes(1)),
+                "nor kept it from its holder's release");
+    }
+
+    @Test
     void keysAreIndependent() {
         JdbcSharedQuota quota = new JdbcSharedQuota(dataSource, JdbcJobLedger.DEFAULT_TABLE_PREFIX);
         JdbcSharedQuota other = new JdbcSharedQuota(dataSource, JdbcJobLedger.DEFAULT_TABLE_PREFIX);
