@@ -62,15 +62,15 @@ public final class InstanceMain {
                 "camel.component.nclue.nclue-endpoint", args.require("nclue-endpoint"),
                 "camel.component.nclue.status-poll-delay", args.get("status-poll-delay", "1000"))
                 .forEach(main::addInitialProperty);
-        if ("hikari".equals(args.get("data-source", "simple"))) {
-            // a pool: the ledger's calls reuse a few connections
+        if ("simple".equals(args.get("data-source", "hikari"))) {
+            // a new connection per ledger call, to measure what a pool saves
+            main.addInitialProperty("camel.beans.nclueDs", "#class:org.postgresql.ds.PGSimpleDataSource");
+            main.addInitialProperty("camel.beans.nclueDs.url", args.require("jdbc-url"));
+        } else {
+            // as the component's documentation shows it: a pool, the ledger's calls reuse a few connections
             main.addInitialProperty("camel.beans.nclueDs", "#class:com.zaxxer.hikari.HikariDataSource");
             main.addInitialProperty("camel.beans.nclueDs.jdbcUrl", args.require("jdbc-url"));
             main.addInitialProperty("camel.beans.nclueDs.maximumPoolSize", "4");
-        } else {
-            // as the component's documentation shows it: a new connection per ledger call
-            main.addInitialProperty("camel.beans.nclueDs", "#class:org.postgresql.ds.PGSimpleDataSource");
-            main.addInitialProperty("camel.beans.nclueDs.url", args.require("jdbc-url"));
         }
         // FileLockClusterService reads both in seconds
         main.addInitialProperty("camel.beans.nclueCluster.acquireLockInterval", args.get("lock-interval", "1"));

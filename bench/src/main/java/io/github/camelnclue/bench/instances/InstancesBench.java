@@ -72,7 +72,7 @@ public final class InstancesBench {
                     Boolean.parseBoolean(args.get("analyze", "true")));
             List<String> common = List.of("--nclue-endpoint=" + emu.nclueEndpoint(),
                     "--status-poll-delay=" + args.get("status-poll-delay", "1000"),
-                    "--data-source=" + args.get("data-source", "simple"));
+                    "--data-source=" + args.get("data-source", "hikari"));
 
             if (parts.contains("single")) {
                 String jdbcUrl = EmbeddedPostgresSupport.newDatabase("nclue_instances_single");
