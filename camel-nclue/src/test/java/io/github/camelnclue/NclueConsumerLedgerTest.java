@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.tracking.AccountScope;
 import io.github.camelnclue.tracking.JobLedger;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -39,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NclueConsumerLedgerTest extends NclueTestSupport {
 
     private static final String NEVER = "initialDelay=3600000";
-    private static final String SCOPE = API.url() + "|" + ApiServer.ACCESS_KEY;
+    private static final String SCOPE = AccountScope.of(API.url(), ApiServer.ACCESS_KEY);
     private final ExecutorService stopper = Executors.newSingleThreadExecutor();
 
     @Override

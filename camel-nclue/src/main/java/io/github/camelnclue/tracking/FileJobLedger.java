@@ -91,10 +91,14 @@ public class FileJobLedger implements JobLedger {
         LedgerJournal opened = new LedgerJournal(directory.resolve(JOURNAL));
         try {
             boolean clean = replay(loaded, opened);
-            // rewritten when a crash left a torn tail, or when it holds much more than the state: a journal that
-            // is (nearly) a snapshot already is appended to as it is, so a restart costs one read
-            if (!clean || opened.lines() > 2L * loaded.snapshotSize()) {
+            // rewritten when a crash left a torn tail, when it holds much more than the state, or when it holds
+            // access keys (scopes of before they were hashed): a journal that is (nearly) a snapshot already is
+            // appended to as it is, so a restart costs one read
+            if (!clean || loaded.hadPlainScopes() || opened.lines() > 2L * loaded.snapshotSize()) {
                 opened.replace(lines(loaded));
+                if (loaded.hadPlainScopes()) {
+                    LOG.info("Rewrote the ledger journal {} with the access keys of its scopes hashed", opened.file());
+                }
             }
         } catch (IOException | RuntimeException e) {
             unlock();

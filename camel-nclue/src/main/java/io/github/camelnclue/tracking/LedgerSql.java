@@ -304,6 +304,25 @@ final class LedgerSql {
                        + "held_until TIMESTAMP WITH TIME ZONE)");
     }
 
+    /**
+     * Schema version 5: the scopes of every table in the hashed form of {@link AccountScope}, replacing the plain
+     * {@code <base URL>|<access key>} of before, which held the access key. Computes what
+     * {@link AccountScope#migrated(String)} does: PostgreSQL 11 or later has {@code sha256}.
+     */
+    List<String> hashScopes() {
+        String plain = " WHERE strpos(scope, '|') > 0 AND strpos(scope, '" + AccountScope.MARKER + "') = 0";
+        return List.of(jobs, statuses, emitted, consumers, pending).stream()
+                .map(table -> "UPDATE " + table + " SET scope = " + hashedScope("scope") + plain)
+                .toList();
+    }
+
+    /** The hashed form of the plain scope in {@code column}: its base URL (before the last |), marker and digits. */
+    static String hashedScope(String column) {
+        return "left(" + column + ", length(" + column + ") - strpos(reverse(" + column + "), '|')) || '"
+               + AccountScope.MARKER + "' || left(encode(sha256(convert_to(" + column + ", 'UTF8')), 'hex'), "
+               + AccountScope.SCOPE_HEX_DIGITS + ")";
+    }
+
     /** namespace, taken_at: the next epoch of the namespace, returned. */
     String takeLead() {
         return "INSERT INTO " + leads + " (namespace, epoch, taken_at) VALUES (?, 1, ?) ON CONFLICT (namespace) "
