@@ -49,7 +49,7 @@ final class LedgerState {
     /** Tells the time of the event being applied. */
     private final SettableClock clock = new SettableClock(Instant.EPOCH);
     private final InMemoryJobLedger ledger = new InMemoryJobLedger(clock);
-    /** Whether an applied event carried a plain scope (with the access key), which the state holds hashed. */
+    /** Whether a replayed line carried a plain scope (with the access key), which the state holds hashed. */
     private boolean plainScopes;
 
     InMemoryJobLedger view() {
