@@ -34,7 +34,7 @@ import java.util.HexFormat;
  */
 public final class AccountScope {
 
-    /** What follows the last {@code |} of a hashed scope; a plain (old) scope has the access key there. */
+    /** Between the base URL and the digits of a hashed scope; a plain (old) scope has the access key after its |. */
     static final String MARKER = "|sha256:";
     static final int SCOPE_HEX_DIGITS = 32;
     private static final int ACCOUNT_HASH_HEX_DIGITS = 16;
@@ -44,7 +44,7 @@ public final class AccountScope {
 
     /** The scope of the account of {@code accessKey} at {@code baseUrl}. */
     public static String of(String baseUrl, String accessKey) {
-        return baseUrl + MARKER + sha256Hex(baseUrl + "|" + accessKey, SCOPE_HEX_DIGITS);
+        return hashed(baseUrl, baseUrl + "|" + accessKey);
     }
 
     /** The API base URL of a scope, plain or hashed: what is before its last {@code |}. */
@@ -67,17 +67,21 @@ public final class AccountScope {
 
     /**
      * The hashed form of a scope the ledgers stored before scopes were hashed ({@code <base URL>|<access key>});
-     * a hashed scope, or one without a {@code |} (no account), is returned as it is. {@link LedgerSql#hashScopes()}
-     * computes the same in SQL.
+     * a hashed scope, or one without a {@code |} (no account), is returned as it is.
+     * {@link LedgerSql#hashedScope(String)} computes the same in SQL.
      */
     static String migrated(String scope) {
         if (isHashed(scope) || scope.indexOf('|') < 0) {
             return scope;
         }
-        return api(scope) + MARKER + sha256Hex(scope, SCOPE_HEX_DIGITS);
+        return hashed(api(scope), scope);
     }
 
-    static boolean isHashed(String scope) {
+    private static String hashed(String baseUrl, String plainScope) {
+        return baseUrl + MARKER + sha256Hex(plainScope, SCOPE_HEX_DIGITS);
+    }
+
+    private static boolean isHashed(String scope) {
         return scope.contains(MARKER);
     }
 

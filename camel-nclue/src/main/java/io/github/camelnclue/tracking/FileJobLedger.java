@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@link #start()} replays the journal into memory (ignoring a last line torn by a crash) and compacts it to a snapshot
  * of the current state, written beside it and renamed over it atomically, when it holds more than twice that state or
  * a torn last line; it is compacted again once more lines were appended than the last snapshot held (at least
- * 10,000), so replay and compaction cost what the state holds, not its history. While started, the ledger holds a
+ * 10,000), so replay and compaction cost what the state holds, not its history. A journal written before scopes
+ * were hashed ({@link AccountScope}) is rewritten at start with them hashed. While started, the ledger holds a
  * lock on {@code ledger.lock} so that a second process cannot
  * use the same directory; the operating system releases it if the process dies.
  * <p>
