@@ -25,6 +25,7 @@ import java.util.TreeMap;
 
 import io.github.camelnclue.client.RequestRateLimiter;
 import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.tracking.AccountScope;
 import io.github.camelnclue.tracking.FileJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
 import io.github.camelnclue.tracking.JobPoller;
@@ -103,7 +104,8 @@ record NclueConsoleData(
             parked += poller.waitCount();
             Throwable error = poller.lastError();
             if (error != null) {
-                errors.add(new SweepError(poller.kind().uriName(), api(poller.scope()), String.valueOf(error)));
+                errors.add(new SweepError(poller.kind().uriName(), AccountScope.api(poller.scope()),
+                        String.valueOf(error)));
             }
         }
         return new NclueConsoleData(name, tracker.ledger().getClass().getSimpleName(), true, size,
@@ -139,11 +141,5 @@ record NclueConsoleData(
             throttled += limiter.throttledCount();
         }
         return new Quota(lastMinute, queued, inFlight, throttled);
-    }
-
-    /** A scope is the API base URL and the access key: the key stays out of the console. */
-    private static String api(String scope) {
-        int bar = scope.lastIndexOf('|');
-        return bar < 0 ? scope : scope.substring(0, bar);
     }
 }

@@ -35,6 +35,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +84,8 @@ public class NclueConsumer extends ScheduledPollConsumer implements ShutdownAwar
     protected void doStart() throws Exception {
         poller = getEndpoint().poller();
         ledger = getEndpoint().tracker().ledger();
-        consumerId = getRouteId() != null ? getRouteId() : getEndpoint().getEndpointKey();
+        // outside a route, the endpoint's URI; its keys masked, since the id is logged and stored in the ledger
+        consumerId = getRouteId() != null ? getRouteId() : URISupport.sanitizeUri(getEndpoint().getEndpointKey());
         backoff = new FailedChangeBackoff(getEndpoint().getConfiguration().getRedeliveryDelay(),
                 getEndpoint().getConfiguration().getMaxRedeliveryDelay());
         if (ledger.registerConsumer(consumerId, poller.scope(), poller.kind(), replay)) {

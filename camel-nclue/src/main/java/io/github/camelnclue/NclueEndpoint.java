@@ -29,6 +29,7 @@ import io.github.camelnclue.client.RequestRateLimiter;
 import io.github.camelnclue.client.RetryPolicy;
 import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.storage.ObjectStorage;
+import io.github.camelnclue.tracking.AccountScope;
 import io.github.camelnclue.tracking.JobPoller;
 import io.github.camelnclue.tracking.JobSource;
 import io.github.camelnclue.tracking.JobSources;
@@ -168,11 +169,11 @@ public class NclueEndpoint extends ScheduledPollEndpoint implements EndpointServ
         this.configuration = configuration;
     }
 
-    /** The account a job of this endpoint belongs to: API base URL and access key (not secret). */
+    /** The account a job of this endpoint belongs to: API base URL and a hash of the access key. */
     String scope() {
         boolean dataForest = configuration.getResource().jobKind() == JobKind.AI_APPS;
-        return (dataForest ? configuration.getDataForestEndpoint() : configuration.getNclueEndpoint()) + "|"
-               + configuration.getAccessKey();
+        return AccountScope.of(dataForest ? configuration.getDataForestEndpoint() : configuration.getNclueEndpoint(),
+                configuration.getAccessKey());
     }
 
     /** Where the poller reads this endpoint's jobs. */

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.tracking.AccountScope;
 import io.github.camelnclue.tracking.JobLeadership;
 import io.github.camelnclue.tracking.JobLedger;
 import org.apache.camel.CamelContext;
@@ -67,7 +68,7 @@ class NclueConsumerFencingTest extends NclueTestSupport {
 
     @Test
     void aLeaderWhoseLeaseWasTakenEmitsNothingMore() throws Exception {
-        String scope = API.url() + "|" + ApiServer.ACCESS_KEY;
+        String scope = AccountScope.of(API.url(), ApiServer.ACCESS_KEY);
         NclueConsumer consumer = (NclueConsumer) context.getRoute("watch").getConsumer();
         JobLedger ledger = context.getComponent("nclue", NclueComponent.class).runtime().tracker().ledger();
         await().atMost(Duration.ofSeconds(10)).until(() -> consumer.poll() == 0 && leads(consumer));

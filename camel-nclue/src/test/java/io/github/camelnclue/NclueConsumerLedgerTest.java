@@ -15,16 +15,20 @@
  */
 package io.github.camelnclue;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.tracking.AccountScope;
 import io.github.camelnclue.tracking.JobLedger;
+import org.apache.camel.Consumer;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NclueConsumerLedgerTest extends NclueTestSupport {
 
     private static final String NEVER = "initialDelay=3600000";
-    private static final String SCOPE = API.url() + "|" + ApiServer.ACCESS_KEY;
+    private static final String SCOPE = AccountScope.of(API.url(), ApiServer.ACCESS_KEY);
     private final ExecutorService stopper = Executors.newSingleThreadExecutor();
 
     @Override
@@ -123,6 +127,21 @@ class NclueConsumerLedgerTest extends NclueTestSupport {
         assertEquals(List.of("t0", "t1"), ledger.pendingChanges("stops-midway", SCOPE, JobKind.TASKS, 0).stream()
                 .map(p -> p.job().id()).toList(), "the rest stays in the ledger");
         assertEquals(1, ledger.emittedCount("stops-midway", SCOPE, JobKind.TASKS, "t0"));
+    }
+
+    @Test
+    void aConsumerOutsideARouteIsKnownByItsUriWithoutTheKeys() throws Exception {
+        String uri = "nclue:tasks?" + NEVER + "&accessKey=RAW(URI_ACCESS_KEY)";
+        Consumer consumer = context.getEndpoint(uri).createConsumer(exchange -> { });
+        consumer.start();
+        try {
+            String consumerId = URISupport.sanitizeUri(context.getEndpoint(uri).getEndpointKey());
+            String scope = AccountScope.of(API.url(), "URI_ACCESS_KEY");
+            assertTrue(ledger().isKnownConsumer(consumerId, scope, JobKind.TASKS), consumerId);
+            assertFalse(Files.readString(ledgerDirectory.resolve("ledger.jsonl")).contains("URI_ACCESS_KEY"));
+        } finally {
+            consumer.stop();
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.model.DryRunRequest;
 import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.tracking.AccountScope;
 import io.github.camelnclue.tracking.JobLedger;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,6 @@ class NclueDryRunTest extends NclueTestSupport {
     }
 
     private static String scope() {
-        return API.url() + "|" + ApiServer.ACCESS_KEY;
+        return AccountScope.of(API.url(), ApiServer.ACCESS_KEY);
     }
 }

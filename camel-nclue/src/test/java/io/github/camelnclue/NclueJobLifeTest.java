@@ -15,13 +15,18 @@
  */
 package io.github.camelnclue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.camelnclue.exception.NclueJobFailedException;
 import io.github.camelnclue.exception.NclueValidationException;
 import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.model.JobStatus;
+import io.github.camelnclue.tracking.AccountScope;
 import io.github.camelnclue.tracking.JobLedger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,6 +112,14 @@ class NclueJobLifeTest extends NclueTestSupport {
         long reads = readsOf("t9");
         // sweeps every 50 ms go on (the consumer holds the poller), none of them reads t9 again
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).until(() -> readsOf("t9") == reads);
+        // a consumer, a job, its statuses and what was emitted are on disk: the access key is in no file
+        assertTrue(Files.readString(ledgerDirectory.resolve("ledger.jsonl")).contains(scope()));
+        try (Stream<Path> files = Files.walk(ledgerDirectory)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String content = Files.readString(file, StandardCharsets.ISO_8859_1);
+                assertFalse(content.contains(ApiServer.ACCESS_KEY), file::toString);
+            }
+        }
     }
 
     @Test
@@ -133,7 +147,7 @@ class NclueJobLifeTest extends NclueTestSupport {
     }
 
     private static String scope() {
-        return API.url() + "|" + ApiServer.ACCESS_KEY;
+        return AccountScope.of(API.url(), ApiServer.ACCESS_KEY);
     }
 
     private static String task(String id, String status) {

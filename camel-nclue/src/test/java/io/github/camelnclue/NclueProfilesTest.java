@@ -33,6 +33,7 @@ import io.github.camelnclue.model.CustomAttributes;
 import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.model.JobPage;
 import io.github.camelnclue.model.ShoppingIntent;
+import io.github.camelnclue.tracking.AccountScope;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class NclueProfilesTest extends NclueTestSupport {
         assertEquals(PROFILE_ID, exchange.getMessage().getHeader(NclueConstants.PROFILE_ID));
         assertEquals("runners", exchange.getMessage().getHeader(NclueConstants.JOB_NAME));
         assertEquals(FEATURE_ID, exchange.getMessage().getHeader(NclueConstants.FEATURE_ID));
-        String scope = API.url() + "|" + ApiServer.ACCESS_KEY;
+        String scope = AccountScope.of(API.url(), ApiServer.ACCESS_KEY);
         assertEquals(PROFILE_ID, component().runtime().tracker().ledger()
                 .findByName(scope, JobKind.CUSTOM_ATTRIBUTES, "runners").orElseThrow().id(), "tracked in the ledger");
     }

@@ -19,6 +19,7 @@ import java.time.Duration;
 
 import io.github.camelnclue.exception.NclueApiException;
 import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.tracking.AccountScope;
 import io.github.camelnclue.tracking.JobLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -36,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NclueRetentionTest extends NclueTestSupport {
 
-    private static final String SCOPE = API.url() + "|" + ApiServer.ACCESS_KEY;
+    private static final String SCOPE = AccountScope.of(API.url(), ApiServer.ACCESS_KEY);
     private static final String CREATE = "nclue:tasks?operation=create&name=nightly&trainFeatureId=f&trainBucket=b"
                                          + "&trainFilePath=labels/t.tsv";
     private static final String TASK = "{\"task_id\":\"t1\",\"task_name\":\"nightly\",\"status\":\"completed\"}";

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.camelnclue.exception.NclueWaitReleasedException;
 import io.github.camelnclue.model.JobKind;
 import io.github.camelnclue.model.Task;
+import io.github.camelnclue.tracking.AccountScope;
 import io.github.camelnclue.tracking.FileJobLedger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -101,7 +102,7 @@ class NclueRuntimeTest extends NclueTestSupport {
             parked.add(template.asyncSend("direct:wait", e -> e.getMessage().setHeader(NclueConstants.TASK_ID, id)));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> runtime().parkedWaits() == waits);
-        String scope = API.url() + "|" + ApiServer.ACCESS_KEY;
+        String scope = AccountScope.of(API.url(), ApiServer.ACCESS_KEY);
 
         long start = System.nanoTime();
         context.stop();

@@ -25,6 +25,7 @@ import io.github.camelnclue.emulator.DemoData;
 import io.github.camelnclue.emulator.JobKind;
 import io.github.camelnclue.emulator.NclueEmulator;
 import io.github.camelnclue.model.Feature;
+import io.github.camelnclue.tracking.AccountScope;
 import io.github.camelnclue.tracking.EmbeddedPostgresSupport;
 import io.github.camelnclue.tracking.JobLeadership;
 import org.apache.camel.Exchange;
@@ -90,7 +91,7 @@ class NclueSeveralInstancesTest {
         assertEquals(0, emulator.stats().quotaExceeded(), "no request over the quota, whichever instance sent it");
 
         // exactly one leads the account's features; stopping it hands the watching to the other
-        String scope = emulator.nclueEndpoint() + "|" + emulator.accessKey();
+        String scope = AccountScope.of(emulator.nclueEndpoint(), emulator.accessKey());
         assertTrue(runtime(first).leadership().clusterService().isPresent(), "the cluster service from properties");
         boolean firstLeads = leads(first, scope);
         assertNotEquals(firstLeads, leads(second, scope), "exactly one leader");

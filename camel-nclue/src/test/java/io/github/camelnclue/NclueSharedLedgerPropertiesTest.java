@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelnclue.tracking.EmbeddedPostgresSupport;
@@ -79,6 +80,10 @@ class NclueSharedLedgerPropertiesTest {
             assertTrue(rs.next(), "the create is recorded in PostgreSQL");
             assertEquals("shared", rs.getString(1));
             assertEquals(taskId, rs.getString(2));
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            assertEquals(List.of(), EmbeddedPostgresSupport.rowsHolding(c, JdbcJobLedger.DEFAULT_TABLE_PREFIX,
+                    ApiServer.ACCESS_KEY), "the access key is in no table");
         }
     }
 }

@@ -23,6 +23,7 @@ import io.github.camelnclue.exception.NclueJobFailedException;
 import io.github.camelnclue.exception.NclueWaitReleasedException;
 import io.github.camelnclue.exception.NclueWaitTimeoutException;
 import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.tracking.AccountScope;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -102,7 +103,7 @@ class NclueWaitTest extends NclueTestSupport {
 
         assertInstanceOf(NclueWaitTimeoutException.class, exchange.getException());
         NclueComponent component = context.getComponent("nclue", NclueComponent.class);
-        String scope = API.url() + "|" + ApiServer.ACCESS_KEY;
+        String scope = AccountScope.of(API.url(), ApiServer.ACCESS_KEY);
         assertEquals("in_progress", component.runtime().tracker().ledger()
                 .findById(scope, JobKind.TASKS, "t2").orElseThrow().lastStatus());
     }

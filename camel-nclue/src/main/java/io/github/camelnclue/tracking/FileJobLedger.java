@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@link #start()} replays the journal into memory (ignoring a last line torn by a crash) and compacts it to a snapshot
  * of the current state, written beside it and renamed over it atomically, when it holds more than twice that state or
  * a torn last line; it is compacted again once more lines were appended than the last snapshot held (at least
- * 10,000), so replay and compaction cost what the state holds, not its history. While started, the ledger holds a
+ * 10,000), so replay and compaction cost what the state holds, not its history. A journal written before scopes
+ * were hashed ({@link AccountScope}) is rewritten at start with them hashed. While started, the ledger holds a
  * lock on {@code ledger.lock} so that a second process cannot
  * use the same directory; the operating system releases it if the process dies.
  * <p>
@@ -91,10 +92,14 @@ public class FileJobLedger implements JobLedger {
         LedgerJournal opened = new LedgerJournal(directory.resolve(JOURNAL));
         try {
             boolean clean = replay(loaded, opened);
-            // rewritten when a crash left a torn tail, or when it holds much more than the state: a journal that
-            // is (nearly) a snapshot already is appended to as it is, so a restart costs one read
-            if (!clean || opened.lines() > 2L * loaded.snapshotSize()) {
+            // rewritten when a crash left a torn tail, when it holds much more than the state, or when it holds
+            // access keys (scopes of before they were hashed): a journal that is (nearly) a snapshot already is
+            // appended to as it is, so a restart costs one read
+            if (!clean || loaded.hadPlainScopes() || opened.lines() > 2L * loaded.snapshotSize()) {
                 opened.replace(lines(loaded));
+                if (loaded.hadPlainScopes()) {
+                    LOG.info("Rewrote the ledger journal {} with the access keys of its scopes hashed", opened.file());
+                }
             }
         } catch (IOException | RuntimeException e) {
             unlock();

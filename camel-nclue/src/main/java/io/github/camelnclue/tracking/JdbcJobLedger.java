@@ -284,7 +284,7 @@ public class JdbcJobLedger implements JobLedger {
         int[] emitted = new int[1];
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = prepare(c, sql.selectPending(), consumerId, scope, kind.uriName(),
-                        limit > 0 ? limit : Integer.MAX_VALUE, consumerId);
+                        limit > 0 ? limit : Integer.MAX_VALUE);
                 ResultSet rs = ps.executeQuery()) {
             readJobs(rs, scope, kind, (job, row) -> emitted[0] = row.getInt("emitted"),
                     job -> pending.add(new PendingJob(job, emitted[0])));

@@ -15,10 +15,6 @@
  */
 package io.github.camelnclue.tracking;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -167,13 +163,11 @@ public final class JobLeadership extends ServiceSupport {
         return "nclue-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + accountHash(scope);
     }
 
-    /** A stable hash of an account (base URL and access key) that does not reveal the key. */
+    /**
+     * A stable hash of an account that does not reveal the key: of a scope, or of {@code <base URL>|<access key>}
+     * (the same for both, see {@link AccountScope#accountHash(String)}).
+     */
     public static String accountHash(String scope) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(scope.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return AccountScope.accountHash(scope);
     }
 }

@@ -636,6 +636,6 @@ public final class JobPoller {
     }
 
     private String scopeForLog() {
-        return scope.substring(0, scope.indexOf('|') < 0 ? scope.length() : scope.indexOf('|'));
+        return AccountScope.api(scope);
     }
 }

@@ -154,18 +154,20 @@ final class LedgerSql {
     }
 
     /**
-     * consumer_id (twice), scope, kind, limit: the jobs with pending changes of one consumer, oldest first, with their
+     * consumer_id, scope, kind, limit: the jobs with pending changes of one consumer, oldest first, with their
      * statuses and emitted count. One statement on the primary key of the outbox: empty and cheap when nothing
-     * changed.
+     * changed. Each pending row looks its job, emitted count and statuses up by their keys, so the plan does not
+     * depend on statistics (see {@link #statusesOfEachJob()}): the job's subquery is ordered as the index
+     * {@code (scope, kind, id)} that finds it, so no other index of the jobs is cheaper.
      */
     String selectPending() {
-        return "SELECT j.name, j.id, j.record_json, j.created_at, s.status, s.observed_at, "
-                + "COALESCE(e.count, 0) AS emitted FROM (SELECT j.* FROM " + pending + " p JOIN " + jobs + " j "
-                + "ON j.scope = p.scope AND j.kind = p.kind AND j.id = p.id "
+        return "SELECT j.name, j.id, j.record_json, j.created_at, s.status, s.observed_at, j.emitted FROM ("
+                + "SELECT j.*, COALESCE((SELECT e.count FROM " + emitted + " e WHERE e.consumer_id = p.consumer_id "
+                + "AND e.scope = p.scope AND e.kind = p.kind AND e.id = p.id), 0) AS emitted FROM " + pending + " p "
+                + "CROSS JOIN LATERAL (SELECT j.scope, j.kind, j.name, j.id, j.record_json, j.created_at FROM " + jobs
+                + " j WHERE j.scope = p.scope AND j.kind = p.kind AND j.id = p.id ORDER BY j.id) j "
                 + "WHERE p.consumer_id = ? AND p.scope = ? AND p.kind = ? ORDER BY j.created_at, j.name LIMIT ?) j "
-                + "LEFT JOIN " + statuses + " s ON s.scope = j.scope AND s.kind = j.kind AND s.id = j.id "
-                + "LEFT JOIN " + emitted + " e ON e.consumer_id = ? AND e.scope = j.scope AND e.kind = j.kind "
-                + "AND e.id = j.id ORDER BY j.created_at, j.name, s.seq";
+                + statusesOfEachJob() + "ORDER BY j.created_at, j.name, s.seq";
     }
 
     /** scope, kind: the jobs in flight, through their partial index */
@@ -293,8 +295,22 @@ final class LedgerSql {
 
     private String selectJoined(String condition) {
         return "SELECT j.name, j.id, j.record_json, j.created_at, s.status, s.observed_at FROM " + jobs + " j "
-                + "LEFT JOIN " + statuses + " s ON s.scope = j.scope AND s.kind = j.kind AND s.id = j.id "
+                + statusesOfEachJob()
                 + "WHERE j.scope = ? AND j.kind = ?" + condition + " ORDER BY j.created_at, j.name, s.seq";
+    }
+
+    /**
+     * The statuses of each job {@code j}, looked up once per job on the primary key {@code (scope, kind, id, seq)}. A
+     * plain {@code LEFT JOIN} on the same columns lets the planner choose, and on tables never analyzed (a new
+     * deployment, until autovacuum comes) it estimates one job and one status per account: it reads the statuses by
+     * {@code (scope, kind)} alone, derived from the query's parameters, and filters them by id for every job, a
+     * cost that grows with the jobs in flight times the statuses of the account. A lateral subquery with an
+     * {@code ORDER BY} is planned on its own (PostgreSQL does not flatten it), so it is a lookup per job whatever
+     * the statistics; the order is the key's, so no sort.
+     */
+    private String statusesOfEachJob() {
+        return "LEFT JOIN LATERAL (SELECT s.seq, s.status, s.observed_at FROM " + statuses + " s "
+                + "WHERE s.scope = j.scope AND s.kind = j.kind AND s.id = j.id ORDER BY s.seq) s ON TRUE ";
     }
 
     /** Schema version 3: the request quota shared by the instances of one access key ({@link JdbcSharedQuota}). */
@@ -302,6 +318,25 @@ final class LedgerSql {
         return List.of("CREATE TABLE IF NOT EXISTS " + quota + " (key_hash VARCHAR(64) PRIMARY KEY, "
                        + "next_allowed TIMESTAMP WITH TIME ZONE NOT NULL, holder VARCHAR(64), "
                        + "held_until TIMESTAMP WITH TIME ZONE)");
+    }
+
+    /**
+     * Schema version 5: the scopes of every table in the hashed form of {@link AccountScope}, replacing the plain
+     * {@code <base URL>|<access key>} of before, which held the access key. Computes what
+     * {@link AccountScope#migrated(String)} does: PostgreSQL 11 or later has {@code sha256}.
+     */
+    List<String> hashScopes() {
+        String plain = " WHERE strpos(scope, '|') > 0 AND strpos(scope, '" + AccountScope.MARKER + "') = 0";
+        return List.of(jobs, statuses, emitted, consumers, pending).stream()
+                .map(table -> "UPDATE " + table + " SET scope = " + hashedScope("scope") + plain)
+                .toList();
+    }
+
+    /** The hashed form of the plain scope in {@code column}: its base URL (before the last |), marker and digits. */
+    static String hashedScope(String column) {
+        return "left(" + column + ", length(" + column + ") - strpos(reverse(" + column + "), '|')) || '"
+               + AccountScope.MARKER + "' || left(encode(sha256(convert_to(" + column + ", 'UTF8')), 'hex'), "
+               + AccountScope.SCOPE_HEX_DIGITS + ")";
     }
 
     /** namespace, taken_at: the next epoch of the namespace, returned. */

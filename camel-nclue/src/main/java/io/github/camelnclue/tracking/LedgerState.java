@@ -49,9 +49,19 @@ final class LedgerState {
     /** Tells the time of the event being applied. */
     private final SettableClock clock = new SettableClock(Instant.EPOCH);
     private final InMemoryJobLedger ledger = new InMemoryJobLedger(clock);
+    /** Whether a replayed line carried a plain scope (with the access key), which the state holds hashed. */
+    private boolean plainScopes;
 
     InMemoryJobLedger view() {
         return ledger;
+    }
+
+    /**
+     * Whether the journal replayed carried scopes in the plain form of before scopes were hashed: then the state holds
+     * them hashed ({@link AccountScope#migrated(String)}) and only a rewrite of the journal takes the keys off disk.
+     */
+    boolean hadPlainScopes() {
+        return plainScopes;
     }
 
     ObjectNode intent(Instant at, String scope, JobKind kind, String name) {
@@ -95,9 +105,16 @@ final class LedgerState {
         }
     }
 
-    /** Parses and applies one journal line. */
+    /** Parses and applies one journal line, a plain scope in it {@link AccountScope#migrated(String) hashed}. */
     void applyLine(String line) throws JsonProcessingException {
-        apply(mapper.readTree(line));
+        JsonNode event = mapper.readTree(line);
+        String stored = required(event, "scope");
+        String scope = AccountScope.migrated(stored);
+        if (!scope.equals(stored)) {
+            plainScopes = true;
+            ((ObjectNode) event).put("scope", scope);
+        }
+        apply(event);
     }
 
     /**

@@ -21,9 +21,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -96,6 +100,33 @@ public final class EmbeddedPostgresSupport {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(newDatabase(name));
         return dataSource;
+    }
+
+    /** The rows (as text) of the tables named {@code <tablePrefix>*} that contain {@code text} anywhere. */
+    public static List<String> rowsHolding(Connection c, String tablePrefix, String text) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT tablename FROM pg_tables WHERE starts_with(tablename, ?)")) {
+            ps.setString(1, tablePrefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        for (String table : tables) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT t::text FROM " + table + " t WHERE strpos(t::text, ?) > 0")) {
+                ps.setString(1, text);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(table + ": " + rs.getString(1));
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     public static EmbeddedPostgres start() throws IOException {

@@ -246,6 +246,48 @@ class FileJobLedgerTest extends JobLedgerContractTest {
     }
 
     @Test
+    void aJournalWithPlainScopesKeepsEveryJobAndLosesItsAccessKeysAtStart() throws Exception {
+        // what the component wrote before scopes were hashed: "<base URL>|<access key>" on every line
+        String plain = "https://nclue.example.com|PLAIN_ACCESS_KEY";
+        ledger.registerConsumer("c1", plain, KIND, true);
+        ledger.recordJob(plain, KIND, "a", "id-1", "{\"v\":1}");
+        ledger.recordStatus(plain, KIND, "id-1", "RUNNING", null);
+        ledger.recordStatus(plain, KIND, "id-1", "SUCCEEDED", null);
+        ledger.markEmitted("c1", plain, KIND, "id-1", 1);
+        ledger.recordJob(plain, KIND, "b", "id-2", null);
+        ledger.recordStatus(plain, KIND, "id-2", "RUNNING", null);
+        ledger.recordIntent(plain, JobKind.FEATURES, "f");
+        List<TrackedJob> before = ledger.jobs(plain, KIND);
+        ledger.close();
+        Path journal = directory.resolve(FileJobLedger.JOURNAL);
+        assertTrue(Files.readString(journal).contains("PLAIN_ACCESS_KEY"));
+        // and a kill -9 in the middle of a rewrite left a partial copy beside it
+        Path partial = directory.resolve(FileJobLedger.JOURNAL + ".tmp");
+        Files.writeString(partial, "{\"e\":\"snap\",\"at\":0,\"sco");
+
+        ledger = started(new FileJobLedger(directory));
+
+        String scope = AccountScope.of("https://nclue.example.com", "PLAIN_ACCESS_KEY");
+        List<TrackedJob> rescoped = before.stream().map(job -> new TrackedJob(scope, job.kind(), job.name(), job.id(),
+                job.statuses(), job.recordJson(), job.createdAt())).toList();
+        assertEquals(rescoped, ledger.jobs(scope, KIND), "every job, under its new scope");
+        assertTrue(ledger.findByName(scope, JobKind.FEATURES, "f").orElseThrow().isIntent());
+        assertEquals(1, ledger.emittedCount("c1", scope, KIND, "id-1"));
+        assertEquals(List.of("id-1:1", "id-2:0"), ledger.pendingChanges("c1", scope, KIND, 0).stream()
+                .map(p -> p.job().id() + ":" + p.emitted()).toList());
+        assertTrue(ledger.jobs(plain, KIND).isEmpty());
+        assertFalse(Files.readString(journal).contains("PLAIN_ACCESS_KEY"), "the journal was rewritten");
+        assertFalse(Files.exists(partial));
+
+        // what is written from then on is in the new form too, and read back after a restart
+        ledger.recordStatus(scope, KIND, "id-2", "SUCCEEDED", null);
+        ledger.close();
+        ledger = started(new FileJobLedger(directory));
+        assertEquals("SUCCEEDED", ledger.findById(scope, KIND, "id-2").orElseThrow().lastStatus());
+        assertFalse(Files.readString(journal).contains("PLAIN_ACCESS_KEY"));
+    }
+
+    @Test
     void aSecondLedgerOnTheSameDirectoryFailsFast() throws Exception {
         FileJobLedger second = new FileJobLedger(directory);
 

@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 abstract class JobLedgerContractTest {
 
-    static final String SCOPE = "https://nclue.example.com|key-a";
-    static final String OTHER_SCOPE = "https://nclue.example.com|key-b";
+    static final String SCOPE = AccountScope.of("https://nclue.example.com", "key-a");
+    static final String OTHER_SCOPE = AccountScope.of("https://nclue.example.com", "key-b");
     static final JobKind KIND = JobKind.TASK_RUNS;
 
     protected JobLedger ledger;

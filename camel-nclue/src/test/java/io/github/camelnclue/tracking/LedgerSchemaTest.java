@@ -16,6 +16,7 @@
 package io.github.camelnclue.tracking;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,7 +26,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -39,6 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The JDBC ledger's versioned schema on a real PostgreSQL: created, adopted, migrated once, newer refused. */
 class LedgerSchemaTest {
+
+    private static final String API = "https://nclue.apigw.ntruss.com";
+    private static final String KEY = "PLAIN_ACCESS_KEY";
 
     private static DataSource dataSource;
 
@@ -99,6 +105,82 @@ class LedgerSchemaTest {
     }
 
     @Test
+    void versionFourScopesAreHashedInEveryTableWithNothingLost() throws Exception {
+        // a database at version 4, as the component wrote it before scopes were hashed: the access key in each scope
+        String plain = API + "|" + KEY;
+        String otherPlain = API + "|OTHER_ACCESS_KEY";
+        String namespace = JobLeadership.namespace(plain, JobKind.TASKS);
+        execute(List.of("CREATE TABLE v4_schema_version (version INTEGER PRIMARY KEY, "
+                        + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL)"));
+        List<List<String>> migrations = new LedgerSchema("v4_").migrations();
+        for (int version = 1; version <= 4; version++) {
+            execute(migrations.get(version - 1));
+            execute(List.of("INSERT INTO v4_schema_version (version, applied_at) VALUES (" + version + ", now())"));
+        }
+        execute(List.of(
+                "INSERT INTO v4_jobs (scope, kind, name, id, created_at, status_count, terminal_at) VALUES "
+                + "('" + plain + "', 'tasks', 'done', 't-1', now() - interval '2 minutes', 2, now()), "
+                + "('" + plain + "', 'tasks', 'running', 't-2', now() - interval '1 minute', 1, NULL), "
+                + "('" + plain + "', 'tasks', 'intent', NULL, now(), 0, NULL), "
+                + "('" + otherPlain + "', 'tasks', 'other', 't-3', now(), 1, NULL)",
+                "INSERT INTO v4_statuses (scope, kind, id, seq, status, observed_at) VALUES "
+                + "('" + plain + "', 'tasks', 't-1', 1, 'in_progress', now()), "
+                + "('" + plain + "', 'tasks', 't-1', 2, 'completed', now()), "
+                + "('" + plain + "', 'tasks', 't-2', 1, 'in_progress', now()), "
+                + "('" + otherPlain + "', 'tasks', 't-3', 1, 'in_progress', now())",
+                "INSERT INTO v4_consumers (consumer_id, scope, kind, registered_at) VALUES "
+                + "('route', '" + plain + "', 'tasks', now())",
+                "INSERT INTO v4_emitted (consumer_id, scope, kind, id, count) VALUES "
+                + "('route', '" + plain + "', 'tasks', 't-1', 1)",
+                "INSERT INTO v4_pending (consumer_id, scope, kind, id, status_count) VALUES "
+                + "('route', '" + plain + "', 'tasks', 't-1', 2), ('route', '" + plain + "', 'tasks', 't-2', 1)",
+                "INSERT INTO v4_leads (namespace, epoch, taken_at) VALUES ('" + namespace + "', 3, now())"));
+        List<Integer> rows = rowCounts("v4_");
+
+        try (JdbcJobLedger ledger = new JdbcJobLedger(dataSource, "v4_")) {
+            ledger.start();
+
+            String scope = AccountScope.of(API, KEY);
+            assertEquals(List.of(scope, AccountScope.of(API, "OTHER_ACCESS_KEY")), scopes("v4_"));
+            assertEquals(rows, rowCounts("v4_"), "every row kept");
+            try (Connection c = dataSource.getConnection()) {
+                assertEquals(List.of(), EmbeddedPostgresSupport.rowsHolding(c, "v4_", KEY), "no row holds the key");
+            }
+            assertEquals(List.of("done", "running", "intent"),
+                    ledger.jobs(scope, JobKind.TASKS).stream().map(TrackedJob::name).toList());
+            assertEquals(List.of("in_progress", "completed"), ledger.findById(scope, JobKind.TASKS, "t-1")
+                    .orElseThrow().statuses().stream().map(StatusObservation::status).toList());
+            assertEquals(List.of("t-2"), ledger.inFlight(scope, JobKind.TASKS).stream().map(TrackedJob::id).toList());
+            assertEquals(1, ledger.emittedCount("route", scope, JobKind.TASKS, "t-1"));
+            assertTrue(ledger.isKnownConsumer("route", scope, JobKind.TASKS));
+            assertEquals(List.of("t-1:1", "t-2:0"), ledger.pendingChanges("route", scope, JobKind.TASKS, 0).stream()
+                    .map(p -> p.job().id() + ":" + p.emitted()).toList());
+            assertEquals(List.of("t-3"), ledger.inFlight(AccountScope.of(API, "OTHER_ACCESS_KEY"), JobKind.TASKS)
+                    .stream().map(TrackedJob::id).toList());
+            // the namespace of the account did not change: its lease goes on from the epoch it had
+            assertEquals(4, ledger.takeLead(JobLeadership.namespace(scope, JobKind.TASKS)).epoch());
+        }
+        assertEquals(allVersions("v4_"), versions("v4_"));
+    }
+
+    @Test
+    void theSqlHashOfAPlainScopeIsTheJavaOne() throws Exception {
+        List<String> plain = List.of(API + "|" + KEY, "http://127.0.0.1:8080|k", "https://ü.example.com|kéy✓",
+                "https://x.example.com|a|b");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT " + LedgerSql.hashedScope("scope") + " FROM (VALUES (CAST(? AS VARCHAR))) v (scope)")) {
+            for (String scope : plain) {
+                ps.setString(1, scope);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertEquals(AccountScope.migrated(scope), rs.getString(1), scope);
+                }
+            }
+        }
+        assertEquals(AccountScope.of(API, KEY), AccountScope.migrated(plain.get(0)));
+    }
+
+    @Test
     void instancesStartingTogetherMigrateOnce() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
@@ -136,6 +218,34 @@ class LedgerSchemaTest {
                 s.execute(statement);
             }
         }
+    }
+
+    private static final List<String> SCOPED_TABLES = List.of("jobs", "statuses", "emitted", "consumers", "pending");
+
+    /** The rows of each table of the ledger, leads included. */
+    private static List<Integer> rowCounts(String prefix) throws SQLException {
+        List<Integer> counts = new ArrayList<>();
+        for (String table : Stream.concat(SCOPED_TABLES.stream(), Stream.of("leads")).toList()) {
+            counts.add(Integer.parseInt(query("SELECT count(*) FROM " + prefix + table).get(0)));
+        }
+        return counts;
+    }
+
+    /** The scopes of every table, each once, in order. */
+    private static List<String> scopes(String prefix) throws SQLException {
+        return query(SCOPED_TABLES.stream().map(table -> "SELECT scope FROM " + prefix + table)
+                .collect(Collectors.joining(" UNION ")) + " ORDER BY 1");
+    }
+
+    private static List<String> query(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private static List<Integer> allVersions(String prefix) {

@@ -31,6 +31,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.github.camelnclue.model.JobKind;
+import io.github.camelnclue.tracking.AccountScope;
 import io.github.camelnclue.tracking.FileJobLedger;
 import io.github.camelnclue.tracking.JdbcJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
@@ -44,7 +45,7 @@ import io.github.camelnclue.tracking.PendingJob;
  */
 final class LedgerScale {
 
-    static final String SCOPE = "https://nclue.apigw.ntruss.com|bench-access-key";
+    static final String SCOPE = AccountScope.of("https://nclue.apigw.ntruss.com", "bench-access-key");
     static final JobKind KIND = JobKind.TASK_RUNS;
     static final String CONSUMER = "route-watch";
     static final int IN_FLIGHT = 100;

@@ -17,6 +17,7 @@ package io.github.camelnclue.bench.status;
 
 import io.github.camelnclue.NclueComponent;
 import io.github.camelnclue.emulator.NclueEmulator;
+import io.github.camelnclue.tracking.AccountScope;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -39,8 +40,8 @@ final class BenchContext {
         return context;
     }
 
-    /** The account scope the component records the emulator's jobs under: API base URL and access key. */
+    /** The account scope the component records the emulator's jobs under: API base URL and access key, hashed. */
     static String scope(NclueEmulator emulator) {
-        return emulator.nclueEndpoint() + "|" + emulator.accessKey();
+        return AccountScope.of(emulator.nclueEndpoint(), emulator.accessKey());
     }
 }
