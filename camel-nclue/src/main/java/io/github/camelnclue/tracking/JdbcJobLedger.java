@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,6 +38,8 @@ import io.github.camelnclue.client.SharedQuota;
 import io.github.camelnclue.exception.JobLedgerException;
 import io.github.camelnclue.exception.NclueLeadershipLostException;
 import io.github.camelnclue.model.JobKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A ledger in a relational database (PostgreSQL), so that several instances of an application share what they track.
@@ -57,6 +60,7 @@ public class JdbcJobLedger implements JobLedger {
     public static final String DEFAULT_TABLE_PREFIX = "nclue_";
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcJobLedger.class);
     private static final int MAX_ATTEMPTS = 3;
 
     private final DataSource dataSource;
@@ -218,12 +222,31 @@ public class JdbcJobLedger implements JobLedger {
     @Override
     public LeaderLease takeLead(String namespace) {
         return transaction("take the lead of " + namespace, c -> {
+            // what instances of an older version recorded since the last pass is swept by the new leader too
+            adoptPlainScopes(c);
             try (PreparedStatement ps = prepare(c, sql.takeLead(), namespace, timestamp());
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new LeaderLease(namespace, rs.getLong(1));
             }
         });
+    }
+
+    /**
+     * Moves the rows an instance of a version before schema 5 wrote (with the access key in their scope, still running
+     * during an upgrade) to the hashed scope this version reads.
+     */
+    private void adoptPlainScopes(Connection c) throws SQLException {
+        int rows = 0;
+        try (Statement statement = c.createStatement()) {
+            for (String adopt : sql.adoptPlainScopes()) {
+                rows += statement.executeUpdate(adopt);
+            }
+        }
+        if (rows > 0) {
+            LOG.warn("{} ledger rows written by an instance of a camel-nclue version before ledger schema 5 (the "
+                     + "access key in their scope) now have the hashed scope; upgrade or stop such instances", rows);
+        }
     }
 
     @Override
@@ -318,6 +341,10 @@ public class JdbcJobLedger implements JobLedger {
 
     @Override
     public int prune(Instant terminalBefore) {
+        transaction("move the rows of older versions to hashed scopes", c -> {
+            adoptPlainScopes(c);
+            return null;
+        });
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (PreparedStatement ps = prepare(c, sql.prune(),

@@ -15,7 +15,9 @@
  */
 package io.github.camelnclue.tracking;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of a {@link JdbcJobLedger} for one table prefix. Plain SQL that PostgreSQL runs; {@code ON CONFLICT} and
@@ -321,15 +323,33 @@ final class LedgerSql {
     }
 
     /**
-     * Schema version 5: the scopes of every table in the hashed form of {@link AccountScope}, replacing the plain
-     * {@code <base URL>|<access key>} of before, which held the access key. Computes what
-     * {@link AccountScope#migrated(String)} does: PostgreSQL 11 or later has {@code sha256}.
+     * Schema version 5, and again whenever an instance takes a lead or prunes: the scopes of every table in the hashed
+     * form of {@link AccountScope}, replacing the plain {@code <base URL>|<access key>} that versions before it wrote
+     * (and that one of them still running during an upgrade goes on writing). Computes what
+     * {@link AccountScope#migrated(String)} does: PostgreSQL 11 or later has {@code sha256}. A plain row whose key is
+     * also recorded under the hashed scope (both versions recorded the same job) is dropped: the hashed one is what this
+     * version reads.
      */
-    List<String> hashScopes() {
-        String plain = " WHERE strpos(scope, '|') > 0 AND strpos(scope, '" + AccountScope.MARKER + "') = 0";
-        return List.of(jobs, statuses, emitted, consumers, pending).stream()
-                .map(table -> "UPDATE " + table + " SET scope = " + hashedScope("scope") + plain)
-                .toList();
+    List<String> adoptPlainScopes() {
+        return List.of(
+                adoptPlainScopes(jobs, "kind", "name"),
+                adoptPlainScopes(statuses, "kind", "id", "seq"),
+                adoptPlainScopes(emitted, "consumer_id", "kind", "id"),
+                adoptPlainScopes(consumers, "consumer_id", "kind"),
+                adoptPlainScopes(pending, "consumer_id", "kind", "id"))
+                .stream().flatMap(List::stream).toList();
+    }
+
+    /** {@code table}'s plain scopes hashed, or dropped where its key with the hashed scope is taken. */
+    private static List<String> adoptPlainScopes(String table, String... keyColumns) {
+        String plain = "strpos(t.scope, '|') > 0 AND strpos(t.scope, '" + AccountScope.MARKER + "') = 0";
+        String hashedTaken = "EXISTS (SELECT 1 FROM " + table + " x WHERE x.scope = " + hashedScope("t.scope")
+                + Arrays.stream(keyColumns).map(k -> " AND x." + k + " = t." + k).collect(Collectors.joining()) + ")";
+        // each statement names the rows it may touch: a row an older instance commits meanwhile waits for the next pass
+        return List.of(
+                "UPDATE " + table + " t SET scope = " + hashedScope("t.scope") + " WHERE " + plain + " AND NOT "
+                        + hashedTaken,
+                "DELETE FROM " + table + " t WHERE " + plain + " AND " + hashedTaken);
     }
 
     /** The hashed form of the plain scope in {@code column}: its base URL (before the last |), marker and digits. */

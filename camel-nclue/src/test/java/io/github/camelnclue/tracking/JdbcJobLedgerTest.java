@@ -95,6 +95,33 @@ class JdbcJobLedgerTest extends JobLedgerContractTest {
     }
 
     @Test
+    void whatAnOlderInstanceWritesDuringAnUpgradeIsAdoptedWhenALeadIsTaken() throws Exception {
+        String key = "UPGRADE_ACCESS_KEY";
+        String plain = "https://nclue.example|" + key;
+        String hashed = AccountScope.of("https://nclue.example", key);
+        // an instance of a version before schema 5, still running on the migrated database, writes plain scopes
+        ledger.recordJob(plain, KIND, "old", "o-1", null);
+        ledger.recordStatus(plain, KIND, "o-1", "RUNNING", null);
+        ledger.markEmitted("c", plain, KIND, "o-1", 1);
+        // and both versions recorded one job
+        for (String scope : List.of(plain, hashed)) {
+            ledger.recordJob(scope, KIND, "both", "b-1", null);
+            ledger.recordStatus(scope, KIND, "b-1", "RUNNING", null);
+        }
+
+        ledger.takeLead(JobLeadership.namespace(hashed, KIND));
+
+        assertEquals(List.of("o-1", "b-1"), ledger.inFlight(hashed, KIND).stream().map(TrackedJob::id).toList());
+        assertEquals(List.of("RUNNING"), ledger.findById(hashed, KIND, "b-1").orElseThrow().statuses().stream()
+                .map(StatusObservation::status).toList(), "the job both recorded once");
+        assertEquals(1, ledger.emittedCount("c", hashed, KIND, "o-1"));
+        assertEquals(List.of(), ledger.jobs(plain, KIND));
+        try (Connection c = dataSource.getConnection()) {
+            assertEquals(List.of(), EmbeddedPostgresSupport.rowsHolding(c, JdbcJobLedger.DEFAULT_TABLE_PREFIX, key));
+        }
+    }
+
+    @Test
     void racingInstancesAppendAStatusOnce() throws Exception {
         try (JobLedger other = started(new JdbcJobLedger(dataSource))) {
             ledger.recordJob(SCOPE, KIND, "a", "id-1", null);
