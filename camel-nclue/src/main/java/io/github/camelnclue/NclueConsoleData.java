@@ -30,7 +30,6 @@ import io.github.camelnclue.tracking.FileJobLedger;
 import io.github.camelnclue.tracking.JobLedger;
 import io.github.camelnclue.tracking.JobPoller;
 import io.github.camelnclue.tracking.JobTracker;
-import io.github.camelnclue.tracking.TrackedJob;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.Endpoint;
@@ -51,9 +50,6 @@ import org.apache.camel.Endpoint;
 record NclueConsoleData(
         String component, String ledgerKind, boolean ledgerStarted, int ledgerSize,
         Map<String, Map<String, Integer>> jobs, int parkedWaits, Quota quota, List<SweepError> sweepErrors) {
-
-    /** A create whose reply the ledger has not recorded yet. */
-    static final String INTENT = "intent";
 
     /**
      * @param requestsLastMinute requests sent in the last 60 seconds
@@ -92,10 +88,11 @@ record NclueConsoleData(
         Map<String, Map<String, Integer>> jobs = new TreeMap<>();
         int size = 0;
         for (Account account : accounts(component, endpoints, pollers)) {
-            for (TrackedJob job : tracker.ledger().jobs(account.scope(), account.kind())) {
-                String status = job.isIntent() ? INTENT : String.valueOf(job.lastStatus());
-                jobs.computeIfAbsent(account.kind().uriName(), k -> new TreeMap<>()).merge(status, 1, Integer::sum);
-                size++;
+            for (Map.Entry<String, Integer> count : tracker.ledger().countByLastStatus(account.scope(),
+                    account.kind()).entrySet()) {
+                jobs.computeIfAbsent(account.kind().uriName(), k -> new TreeMap<>())
+                        .merge(count.getKey(), count.getValue(), Integer::sum);
+                size += count.getValue();
             }
         }
         int parked = 0;

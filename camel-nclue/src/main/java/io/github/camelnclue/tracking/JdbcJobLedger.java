@@ -27,8 +27,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -381,6 +383,21 @@ public class JdbcJobLedger implements JobLedger {
     @Override
     public List<TrackedJob> jobs(String scope, JobKind kind) {
         return query("list jobs", sql.selectJobs(), scope, kind, null);
+    }
+
+    @Override
+    public Map<String, Integer> countByLastStatus(String scope, JobKind kind) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql.countByLastStatus(), INTENT, scope, kind.uriName());
+                ResultSet rs = ps.executeQuery()) {
+            Map<String, Integer> counts = new TreeMap<>();
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw failed("count the jobs by status", e);
+        }
     }
 
     @Override

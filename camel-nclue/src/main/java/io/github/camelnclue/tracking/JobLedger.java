@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import io.github.camelnclue.client.SharedQuota;
 import io.github.camelnclue.exception.NclueLeadershipLostException;
@@ -31,6 +33,9 @@ import io.github.camelnclue.model.JobKind;
  * Implementations are thread safe.
  */
 public interface JobLedger extends AutoCloseable {
+
+    /** What {@link #countByLastStatus} counts intents (a create about to be sent, no id yet) under. */
+    String INTENT = "intent";
 
     /** Opens the store (creating it if needed) and loads what an earlier run left. */
     void start() throws Exception;
@@ -138,6 +143,19 @@ public interface JobLedger extends AutoCloseable {
      * tools and tests, not for what runs on every poll (see {@link #pendingChanges} and {@link #inFlight}).
      */
     List<TrackedJob> jobs(String scope, JobKind kind);
+
+    /**
+     * How many jobs of the kind in the scope are in each status, by their last status ({@link #INTENT} for an intent,
+     * {@code "null"} for a job without a status yet), for the dev console. Without reading the jobs: on a shared
+     * database a history of 100,000 jobs is counted where it is.
+     */
+    default Map<String, Integer> countByLastStatus(String scope, JobKind kind) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (TrackedJob job : jobs(scope, kind)) {
+            counts.merge(job.isIntent() ? INTENT : String.valueOf(job.lastStatus()), 1, Integer::sum);
+        }
+        return counts;
+    }
 
     /**
      * Makes {@code consumerId} a known consumer of the kind in the scope, unless it is known already (then nothing

@@ -17,6 +17,7 @@ package io.github.camelnclue.tracking;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.github.camelnclue.exception.NclueLeadershipLostException;
 import io.github.camelnclue.model.JobKind;
@@ -134,6 +135,22 @@ abstract class JobLedgerContractTest {
         assertEquals(first, ledger.findByName(SCOPE, KIND, "a").orElseThrow());
         assertTrue(ledger.findById(SCOPE, KIND, "id-2").isEmpty());
         assertEquals(1, ledger.jobs(SCOPE, KIND).size());
+    }
+
+    @Test
+    void countByLastStatusCountsEachJobOnceUnderItsLastStatus() {
+        ledger.recordIntent(SCOPE, KIND, "intent");
+        ledger.recordJob(SCOPE, KIND, "new", "id-0", null);
+        for (String id : List.of("id-1", "id-2")) {
+            ledger.recordJob(SCOPE, KIND, "name-" + id, id, null);
+            ledger.recordStatus(SCOPE, KIND, id, "RUNNING", null);
+        }
+        ledger.recordStatus(SCOPE, KIND, "id-2", "SUCCEEDED", null);
+        ledger.recordJob(OTHER_SCOPE, KIND, "other", "id-3", null);
+        ledger.recordStatus(OTHER_SCOPE, KIND, "id-3", "RUNNING", null);
+
+        assertEquals(Map.of(JobLedger.INTENT, 1, "null", 1, "RUNNING", 1, "SUCCEEDED", 1),
+                ledger.countByLastStatus(SCOPE, KIND));
     }
 
     @Test
