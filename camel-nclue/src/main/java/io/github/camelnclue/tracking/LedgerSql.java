@@ -295,12 +295,14 @@ final class LedgerSql {
         return selectJoined(" AND j.id = ?");
     }
 
-    /** the intents' label, scope, kind: status (the last, "null" if none) and how many jobs are in it. */
+    /**
+     * the intents' label, scope, kind: status (the last, "null" if none) and how many jobs are in it. A job's last
+     * status is the one numbered its status_count: one equality on the whole primary key, whatever the plan.
+     */
     String countByLastStatus() {
         return "SELECT CASE WHEN j.id IS NULL THEN ? ELSE COALESCE(s.status, 'null') END AS last, count(*) FROM "
-                + jobs + " j LEFT JOIN LATERAL (SELECT s.status FROM " + statuses + " s WHERE s.scope = j.scope "
-                + "AND s.kind = j.kind AND s.id = j.id ORDER BY s.seq DESC LIMIT 1) s ON TRUE "
-                + "WHERE j.scope = ? AND j.kind = ? GROUP BY last";
+                + jobs + " j LEFT JOIN " + statuses + " s ON s.scope = j.scope AND s.kind = j.kind AND s.id = j.id "
+                + "AND s.seq = j.status_count WHERE j.scope = ? AND j.kind = ? GROUP BY last";
     }
 
     private String selectJoined(String condition) {

@@ -55,7 +55,8 @@ final class LedgerScale {
     /** One row of the report. */
     record Result(String ledger, int ended, double fillSeconds, double restartMillis, double restartCpuMillis,
             long journalBytes, long heapBytes,
-            Percentiles pollMicros, double statementsPerPoll, Percentiles inFlightMicros) {
+            Percentiles pollMicros, double statementsPerPoll, Percentiles inFlightMicros, double countMillis,
+            double allJobsMillis) {
     }
 
     /** p50, p99 and max of a sample, in microseconds. */
@@ -126,7 +127,7 @@ final class LedgerScale {
             check(restarted, ended);
             return new Result("file", ended, fillSeconds, restartMillis, restartCpuMillis, journalBytes, heap,
                     pollTimes(restarted),
-                    0, inFlightTimes(restarted));
+                    0, inFlightTimes(restarted), countMillis(restarted), allJobsMillis(restarted));
         } finally {
             restarted.close();
             deleteTree(dir);
@@ -161,7 +162,7 @@ final class LedgerScale {
             double statements = (counting.executed() - before) / (double) (POLLS + POLLS / 10);
             return new Result("PostgreSQL", ended, fillSeconds, restartMillis, restartCpuMillis,
                     tableBytes(counting, prefix), heap,
-                    polls, statements, inFlightTimes(restarted));
+                    polls, statements, inFlightTimes(restarted), countMillis(restarted), allJobsMillis(restarted));
         } finally {
             counting.closeAll();
         }
@@ -243,6 +244,27 @@ final class LedgerScale {
             nanos[i] = System.nanoTime() - t0;
         }
         return Percentiles.of(nanos);
+    }
+
+    /** The dev console's count of the jobs by status, median of 5 (ms). */
+    private static double countMillis(JobLedger ledger) {
+        return medianMillis(5, () -> ledger.countByLastStatus(SCOPE, KIND));
+    }
+
+    /** What the console did before: read every job of the history, median of 3 (ms). */
+    private static double allJobsMillis(JobLedger ledger) {
+        return medianMillis(3, () -> ledger.jobs(SCOPE, KIND));
+    }
+
+    private static double medianMillis(int times, Runnable read) {
+        double[] millis = new double[times];
+        for (int i = 0; i < times; i++) {
+            long t0 = System.nanoTime();
+            read.run();
+            millis[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis[times / 2];
     }
 
     private static Percentiles inFlightTimes(JobLedger ledger) {

@@ -121,16 +121,17 @@ public final class ScaleBench {
         md.append("### Ledgers: N ended task runs (3 statuses each, all emitted) + ").append(LedgerScale.IN_FLIGHT)
                 .append(" in flight\n\n");
         md.append("| Ledger | N ended | Fill (s) | Restart: wall / CPU (ms) | Size on disk (MB) | Heap of the state (MB) "
-                  + "| Idle poll p50 / p99 / max (µs) | SQL statements per idle poll | inFlight read p50 / p99 (µs) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                  + "| Idle poll p50 / p99 / max (µs) | SQL statements per idle poll | inFlight read p50 / p99 (µs) "
+                  + "| Console count by status (ms) | Every job read (ms) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (LedgerScale.Result r : results) {
-            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.0f / %.0f | %.1f | %s | %.1f / %.1f / %.0f | %s | %.0f / %.0f |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.0f / %.0f | %.1f | %s | %.1f / %.1f / %.0f | %s | %.0f / %.0f | %.1f | %.1f |%n",
                     r.ledger(), r.ended(), r.fillSeconds(), r.restartMillis(), r.restartCpuMillis(),
                     r.journalBytes() / 1e6,
                     "file".equals(r.ledger()) ? String.format(Locale.ROOT, "%.0f", r.heapBytes() / 1e6) : "— (in the database)",
                     r.pollMicros().p50(), r.pollMicros().p99(), r.pollMicros().max(),
                     "file".equals(r.ledger()) ? "—" : String.format(Locale.ROOT, "%.2f", r.statementsPerPoll()),
-                    r.inFlightMicros().p50(), r.inFlightMicros().p99()));
+                    r.inFlightMicros().p50(), r.inFlightMicros().p99(), r.countMillis(), r.allJobsMillis()));
         }
         return md.append('\n').toString();
     }
