@@ -41,7 +41,11 @@ public final class RowCounter implements Counter {
 
     @Override
     public void process(Exchange exchange) {
-        Object body = exchange.getMessage().getBody();
+        count(exchange.getMessage().getBody());
+    }
+
+    /** Counts one split element: a row, or a batch of rows. */
+    void count(Object body) {
         if (batched) {
             List<?> batch = (List<?>) body;
             rows.add(batch.size());

@@ -63,7 +63,6 @@ public final class StreamingBench {
             long bytes = Files.size(file);
             // the run's real result object is replaced by the big one: getResult resolves this key from the run
             emu.objectStorage().putObject(chain.bucket(), key, file);
-            Files.delete(file);
             System.out.printf("Wrote s3://%s/%s: %,d lines, %,d bytes in %.1f s%n", chain.bucket(), key, lines, bytes,
                     (System.nanoTime() - start) / 1e9);
 
@@ -130,6 +129,8 @@ public final class StreamingBench {
         command.add("--lines=" + lines);
         command.add("--bytes=" + bytes);
         command.add("--ledger-dir=" + work.resolve("ledger"));
+        // the uploaded object's local copy, for the parsing-alone reference
+        command.add("--local-file=" + work.resolve("result.tsv"));
         command.add("--warmups=" + args.get("warmups", "2"));
         command.add("--repetitions=" + args.get("repetitions", "5"));
         command.add("--output=" + output);

@@ -40,6 +40,8 @@ import org.apache.camel.main.MainListenerSupport;
 public final class StreamingRun {
 
     private static final String CURL = "curl + wc -l";
+    private static final String PARSE_LINES = "parsing alone (local file, no S3, no Camel): lines/" + ParseReference.BATCH;
+    private static final String PARSE_ROWS = "parsing alone (local file, no S3, no Camel): rows/" + ParseReference.BATCH;
 
     private final Args args;
     private final StreamingRoutes routes;
@@ -120,6 +122,14 @@ public final class StreamingRun {
             if (args.get("variants", "").isBlank()) {
                 CurlReference.Result reference = curl.run();
                 record(CURL, measured, reference.seconds(), -1, -1, reference.lines());
+                Path local = Path.of(args.require("local-file"));
+                for (boolean columns : new boolean[] { false, true }) {
+                    HeapProbe heap = new HeapProbe();
+                    heap.start();
+                    ParseReference.Result parsed = ParseReference.run(local, columns);
+                    record(columns ? PARSE_ROWS : PARSE_LINES, measured, parsed.seconds(), heap.peakUsedBytes(),
+                            heap.collections(), parsed.rows());
+                }
             }
             for (StreamingRoutes.Variant variant : selected()) {
                 runVariant(template, variant, measured);
