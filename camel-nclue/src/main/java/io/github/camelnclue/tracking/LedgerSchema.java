@@ -47,7 +47,7 @@ final class LedgerSchema {
         // version 1 is the schema of the first release, created with IF NOT EXISTS: a database made before the
         // schema carried a version adopts version 1 unchanged
         LedgerSql sql = new LedgerSql(prefix);
-        return List.of(sql.createTables(), sql.addOutbox(), sql.addSharedQuota(), sql.addLeads(), sql.adoptPlainScopes());
+        return List.of(sql.createTables(), sql.addOutbox(), sql.addSharedQuota(), sql.addLeads(), sql.hashScopes());
     }
 
     int latestVersion() {

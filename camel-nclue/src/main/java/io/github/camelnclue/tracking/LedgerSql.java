@@ -15,6 +15,7 @@
  */
 package io.github.camelnclue.tracking;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -333,9 +334,24 @@ final class LedgerSql {
     }
 
     /**
-     * Schema version 5, and again whenever an instance takes a lead or prunes: the scopes of every table in the hashed
-     * form of {@link AccountScope}, replacing the plain {@code <base URL>|<access key>} that versions before it wrote
-     * (and that one of them still running during an upgrade goes on writing). Computes what
+     * Schema version 5: a partial index per table of the rows whose scope is still plain (none once migrated, so the
+     * index costs nothing to keep and {@link #adoptPlainScopes()} finds no rows without reading the tables), then the
+     * first pass of {@link #adoptPlainScopes()}.
+     */
+    List<String> hashScopes() {
+        List<String> statements = new ArrayList<>();
+        for (String table : List.of(jobs, statuses, emitted, consumers, pending)) {
+            statements.add("CREATE INDEX IF NOT EXISTS " + table + "_plain_scope ON " + table + " (scope) WHERE "
+                           + plainScope("scope"));
+        }
+        statements.addAll(adoptPlainScopes());
+        return statements;
+    }
+
+    /**
+     * Run by schema version 5 and again whenever an instance takes a lead or prunes: the scopes of every table in the
+     * hashed form of {@link AccountScope}, replacing the plain {@code <base URL>|<access key>} that versions before it
+     * wrote (and that one of them still running during an upgrade goes on writing). Computes what
      * {@link AccountScope#migrated(String)} does: PostgreSQL 11 or later has {@code sha256}. A plain row whose key is
      * also recorded under the hashed scope (both versions recorded the same job) is dropped: the hashed one is what this
      * version reads.
@@ -352,14 +368,18 @@ final class LedgerSql {
 
     /** {@code table}'s plain scopes hashed, or dropped where its key with the hashed scope is taken. */
     private static List<String> adoptPlainScopes(String table, String... keyColumns) {
-        String plain = "strpos(t.scope, '|') > 0 AND strpos(t.scope, '" + AccountScope.MARKER + "') = 0";
         String hashedTaken = "EXISTS (SELECT 1 FROM " + table + " x WHERE x.scope = " + hashedScope("t.scope")
                 + Arrays.stream(keyColumns).map(k -> " AND x." + k + " = t." + k).collect(Collectors.joining()) + ")";
         // each statement names the rows it may touch: a row an older instance commits meanwhile waits for the next pass
         return List.of(
-                "UPDATE " + table + " t SET scope = " + hashedScope("t.scope") + " WHERE " + plain + " AND NOT "
-                        + hashedTaken,
-                "DELETE FROM " + table + " t WHERE " + plain + " AND " + hashedTaken);
+                "UPDATE " + table + " t SET scope = " + hashedScope("t.scope") + " WHERE " + plainScope("t.scope")
+                        + " AND NOT " + hashedTaken,
+                "DELETE FROM " + table + " t WHERE " + plainScope("t.scope") + " AND " + hashedTaken);
+    }
+
+    /** A scope in {@code column} of the plain form, with the access key; the same text as the partial indexes'. */
+    private static String plainScope(String column) {
+        return "strpos(" + column + ", '|') > 0 AND strpos(" + column + ", '" + AccountScope.MARKER + "') = 0";
     }
 
     /** The hashed form of the plain scope in {@code column}: its base URL (before the last |), marker and digits. */
